@@ -1,0 +1,106 @@
+import type { DictionaryIndex } from "./dictionary/index.js";
+import type { ContextCondition, DictionaryEntry } from "./dictionary/types.js";
+import type { Token } from "./tokenize.js";
+
+/** Where a finding comes from: a dictionary line or a built-in rule. */
+export type FindingSource =
+  | { kind: "dictionary"; pack: string; source: string; file: string; line: number; spun: string }
+  | { kind: "rule"; rule: string };
+
+/** A span that may be spun, with the originals it may stand for. Not yet scored. */
+export interface Candidate {
+  /** Token range [startToken, endToken). */
+  startToken: number;
+  endToken: number;
+  /** Character range [start, end) in the input. */
+  start: number;
+  end: number;
+  text: string;
+  /** Originals, best first (from the dictionary, before case and article adjustments). */
+  originals: string[];
+  /** Participle originals for past-or-participle forms (preferred after have/be). */
+  participles?: string[];
+  /** Share of occurrences that are legitimate in a half-spun document. */
+  legit: number;
+  origin: FindingSource;
+}
+
+/** Tokens that conditions skip over: line breaks are not neighbours. */
+function isLayout(token: Token): boolean {
+  return token.type === "tabCRLF" || token.text.trim() === "";
+}
+
+function neighbour(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
+  for (let i = from; i >= 0 && i < tokens.length; i += step) {
+    if (!isLayout(tokens[i]!)) return tokens[i];
+  }
+  return undefined;
+}
+
+function conditionHolds(condition: ContextCondition, tokens: readonly Token[], start: number, end: number): boolean {
+  const token = condition.side === "prev" ? neighbour(tokens, start - 1, -1) : neighbour(tokens, end, 1);
+  const hit = token !== undefined && (condition.tags.has(token.pos) || condition.words.has(token.key));
+  return condition.negated ? !hit : hit;
+}
+
+function headPosFits(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number): boolean {
+  if (!entry.pos) return true;
+  const span = tokens.slice(start, end);
+  const words = entry.spun.split(" ").length;
+  const head = span.length === words ? span[entry.headWord] : undefined;
+  return head ? entry.pos.has(head.pos) : span.some((t) => entry.pos!.has(t.pos));
+}
+
+/** True when the entry's POS test and context conditions accept the match at tokens [start, end). */
+export function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number): boolean {
+  return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end));
+}
+
+function fromDictionary(entry: DictionaryEntry, tokens: readonly Token[], text: string, start: number, end: number): Candidate {
+  const from = tokens[start]!.start;
+  const to = tokens[end - 1]!.end;
+  return {
+    startToken: start, endToken: end, start: from, end: to, text: text.slice(from, to),
+    originals: entry.originals,
+    ...(entry.participles ? { participles: entry.participles } : {}),
+    legit: entry.legit,
+    origin: { kind: "dictionary", pack: entry.pack, source: entry.source, file: entry.file, line: entry.line, spun: entry.spun },
+  };
+}
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/**
+ * Spinners rewrite the digit before a decimal point as a word (`3.25` → `three.25`), because their
+ * tokenizer sees `3` as a word. No writer produces `three.25`, so the rule is nearly certain.
+ */
+function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const digit = NUMBER_WORDS.indexOf(tokens[i]!.key);
+    const dot = tokens[i + 1]!;
+    const rest = tokens[i + 2]!;
+    if (digit < 0 || dot.text !== "." || dot.spaceBefore || rest.spaceBefore || !/^\d/.test(rest.text)) continue;
+    const from = tokens[i]!.start;
+    found.push({
+      startToken: i, endToken: i + 1, start: from, end: tokens[i]!.end, text: text.slice(from, tokens[i]!.end),
+      originals: [String(digit)], legit: 0.001, origin: { kind: "rule", rule: "number-word-decimal" },
+    });
+  }
+  return found;
+}
+
+/** Every dictionary match whose conditions hold, plus the built-in rules' candidates. */
+export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    if (isLayout(tokens[start]!)) continue;
+    for (const match of index.matchAt(tokens, start)) {
+      if (entryApplies(match.entry, tokens, match.start, match.end)) {
+        candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
+      }
+    }
+  }
+  candidates.push(...numberWordDecimals(tokens, text));
+  return candidates;
+}

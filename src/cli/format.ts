@@ -1,0 +1,73 @@
+import type { Evaluation } from "../eval/run.js";
+import type { Rates } from "../eval/metrics.js";
+import type { DetectResult } from "../unspinner.js";
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** One line per finding, `line:col  spun → restoration (confidence)`, then the document verdict. */
+export function formatFindings(text: string, result: DetectResult, name: string): string {
+  const lines = result.findings.map((f) => {
+    const { line, column } = lineAndColumn(text, f.start);
+    const alternatives = f.restorations.slice(1).map((r) => r.text);
+    const also = alternatives.length > 0 ? `  [also: ${alternatives.join(", ")}]` : "";
+    return `${name}:${line}:${column}  ${oneLine(f.text)} → ${f.restorations[0]?.text ?? "?"} (${f.confidence.toFixed(2)})${also}`;
+  });
+  const d = result.document;
+  lines.push(`${name}: ${d.verdict} (spin probability ${d.spinProbability.toFixed(2)}, ${(100 * d.spunWordShare).toFixed(1)}% of ${d.words} words in ${result.findings.length} findings)`);
+  return lines.join("\n") + "\n";
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
+
+function pct(value: number | null): string {
+  return value === null ? "   –  " : `${(100 * value).toFixed(1).padStart(5)}%`;
+}
+
+function per1000(value: number | null): string {
+  return value === null ? "  –  " : value.toFixed(2).padStart(6);
+}
+
+function row(name: string, words: number, marks: string, r: Rates): string {
+  return `${name.padEnd(34)} ${String(words).padStart(7)} ${marks.padStart(6)}  ${pct(r.restorationAccuracy)}  ${pct(r.detectionPrecision)}  ${pct(r.detectionRecall)}  ${per1000(r.falseEditsPer1000Words)}`;
+}
+
+/** The human-readable evaluation table: one row per document, then totals for spun and clean text. */
+export function formatEvaluation(evaluation: Evaluation): string {
+  const header = `${"document".padEnd(34)} ${"words".padStart(7)} ${"marks".padStart(6)}  restore  precis.  recall  FE/1kw`;
+  const lines = [header, "-".repeat(header.length)];
+  for (const d of evaluation.documents) {
+    lines.push(row(`${d.kind === "clean" ? "clean/" : ""}${d.name}`, d.counts.words, d.kind === "clean" ? "" : String(d.counts.certainMarks), d.rates));
+  }
+  lines.push("-".repeat(header.length));
+  const { spun, clean } = evaluation;
+  if (spun.documents > 0) lines.push(row(`TOTAL spun (${spun.documents} docs)`, spun.counts.words, String(spun.counts.certainMarks), spun.rates));
+  if (clean.documents > 0) lines.push(row(`TOTAL clean (${clean.documents} docs)`, clean.counts.words, "", clean.rates));
+  lines.push("restore = restoration accuracy, precis./recall = detection precision/recall (certain marks), FE/1kw = false edits per 1,000 words");
+  return lines.join("\n") + "\n";
+}
+
+/** Details of what went wrong in each document, for tuning: misses, wrong restorations, false edits. */
+export function formatEvaluationDetails(evaluation: Evaluation): string {
+  const lines: string[] = [];
+  for (const d of evaluation.documents) {
+    const text = d.alignment;
+    lines.push(`## ${d.name}`);
+    for (const m of text.marks) {
+      if (m.mark.unsure || m.outcome === "restored") continue;
+      lines.push(`  ${m.outcome === "unchanged" ? "missed " : "wrong  "} ${m.mark.spun} → ${m.mark.originals.join("|")}${m.outcome === "unchanged" ? "" : `  (got: ${m.got})`}`);
+    }
+    for (const e of text.falseEdits) lines.push(`  FALSE   @${e.start}: → ${e.got || "(deleted)"}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UnspinError } from "../errors.js";
+import { parseDictionary } from "./parse.js";
+import type { DictionaryEntry } from "./types.js";
+
+/** The dictionaries shipped with the package (works from src/ and from dist/). */
+export const BUNDLED_DICTIONARY_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dictionaries");
+
+/** Names of the bundled packs (sub-folders of dictionaries/). */
+export function bundledPacks(): string[] {
+  return readdirSync(BUNDLED_DICTIONARY_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UnspinError("DICTIONARY_IO", `${path}: cannot read dictionary (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** Loads every `*.dict` file of a pack folder, in name order. */
+export function loadPack(folder: string, pack = basename(folder)): DictionaryEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith(".dict")).sort();
+  } catch (error) {
+    throw new UnspinError("DICTIONARY_IO", `${folder}: cannot read dictionary pack (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return names.flatMap((name) => loadDictionaryFile(join(folder, name), pack));
+}
+
+/** Loads one dictionary file. Errors name the file relative to the working directory. */
+export function loadDictionaryFile(path: string, pack = basename(path).replace(/\.dict$/, "")): DictionaryEntry[] {
+  if (statSafe(path)?.isDirectory()) return loadPack(path);
+  return parseDictionary(readText(path), displayPath(path), pack);
+}
+
+function statSafe(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+/** Loads the named bundled packs (all of them by default). */
+export function loadBundledPacks(packs: readonly string[] = bundledPacks()): DictionaryEntry[] {
+  const known = new Set(bundledPacks());
+  return packs.flatMap((pack) => {
+    if (!known.has(pack)) throw new UnspinError("USAGE", `unknown dictionary pack "${pack}" (bundled: ${[...known].join(", ")})`);
+    return loadPack(join(BUNDLED_DICTIONARY_DIR, pack), pack);
+  });
+}

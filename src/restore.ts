@@ -1,0 +1,110 @@
+import type { ScoredCandidate } from "./scoring.js";
+import type { Token } from "./tokenize.js";
+
+/** One proposed original for a span, with the probability that it is the right one. */
+export interface Restoration {
+  text: string;
+  confidence: number;
+}
+
+/** Words after which a past form must be a participle (`has been seen`, not `has been saw`). */
+const PARTICIPLE_CUES = new Set(["have", "has", "had", "having", "'ve", "'s", "'d", "be", "been", "being", "is", "are",
+  "was", "were", "am", "get", "gets", "got", "gotten"]);
+
+/** Share of the span's probability that goes to the n-th original: the first is most likely. */
+function rankShare(rank: number, count: number): number {
+  if (count === 1) return 1;
+  return rank === 0 ? 0.8 : 0.2 / (count - 1);
+}
+
+function wantsParticiple(tokens: readonly Token[], startToken: number): boolean {
+  for (let i = startToken - 1, seen = 0; i >= 0 && seen < 3; i--) {
+    const token = tokens[i]!;
+    if (token.pos === "PUNCT" || token.type === "tabCRLF") return false;
+    if (PARTICIPLE_CUES.has(token.key)) return true;
+    if (token.pos !== "ADV" && token.pos !== "PART") seen++;
+  }
+  return false;
+}
+
+/** The originals in context: participles after have/be, else as listed. */
+function originalsInContext(candidate: ScoredCandidate, tokens: readonly Token[]): string[] {
+  if (candidate.participles && wantsParticiple(tokens, candidate.startToken)) return candidate.participles;
+  return candidate.originals;
+}
+
+const SMALL_WORDS = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "by", "at", "with"]);
+
+function capitalizeFirst(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * Carries the spun text's case over to an original: ALL CAPS stays all caps, Title Case stays title
+ * case, a capital first letter stays capital. Capitals inside the original (`United States`) are kept.
+ */
+export function carryCase(spun: string, original: string): string {
+  const letters = spun.replace(/[^\p{L}]/gu, "");
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return original.toUpperCase();
+  const spunWords = spun.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const titleCase = spunWords.length > 1 && spunWords.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w));
+  if (titleCase) {
+    return original.split(" ").map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w))).join(" ");
+  }
+  if (/^\p{Lu}/u.test(spun)) return capitalizeFirst(original);
+  return original;
+}
+
+// Words spelled with a vowel letter but said with a consonant sound, and the reverse.
+const CONSONANT_SOUND = /^(uni|use|usu|uti|uro|eu|ewe|one|once|ubiq|ufo|uganda|ukrain|u\.s\.|us\b)/i;
+const VOWEL_SOUND = /^(hour|honest|honou?r|heir|herb\b|mba|fbi|fda|nhs|nba|nfl|x-ray|8|11(?!\d)|18(?!\d))/i;
+
+/** "an" when the word begins with a vowel sound, else "a". */
+export function indefiniteArticleFor(word: string): "a" | "an" {
+  if (VOWEL_SOUND.test(word)) return "an";
+  if (CONSONANT_SOUND.test(word)) return "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+/** The article token right before the span, if it is `a` or `an` separated by plain whitespace. */
+function articleBefore(tokens: readonly Token[], startToken: number): Token | undefined {
+  const token = tokens[startToken - 1];
+  const span = tokens[startToken];
+  if (!token || !span || !span.spaceBefore) return undefined;
+  return token.key === "a" || token.key === "an" ? token : undefined;
+}
+
+/** A chosen span ready to apply: possibly widened to the preceding article so that a/an agrees. */
+export interface RestorationPlan {
+  start: number;
+  end: number;
+  restorations: Restoration[];
+}
+
+function withArticle(article: Token, gap: string, restoration: string): string {
+  const wanted = indefiniteArticleFor(restoration);
+  const cased = article.text === article.text.toUpperCase() && article.text.length > 1 ? wanted.toUpperCase()
+    : /^\p{Lu}/u.test(article.text) ? capitalizeFirst(wanted) : wanted;
+  return cased + gap + restoration;
+}
+
+/**
+ * Builds the ranked restorations of a chosen candidate, in the case of the spun text, with the
+ * preceding `a`/`an` included when any restoration changes which article is right.
+ */
+export function planRestoration(candidate: ScoredCandidate, tokens: readonly Token[], text: string): RestorationPlan {
+  const originals = originalsInContext(candidate, tokens);
+  const texts = originals.map((o) => carryCase(candidate.text, o));
+  const confidences = originals.map((_, i) => candidate.confidence * rankShare(i, originals.length));
+  const article = articleBefore(tokens, candidate.startToken);
+  const articleChanges = article !== undefined && texts.some((t) => indefiniteArticleFor(t) !== article.key);
+  if (!article || !articleChanges) {
+    return { start: candidate.start, end: candidate.end, restorations: texts.map((t, i) => ({ text: t, confidence: confidences[i]! })) };
+  }
+  const gap = text.slice(article.end, candidate.start);
+  return {
+    start: article.start,
+    end: candidate.end,
+    restorations: texts.map((t, i) => ({ text: withArticle(article, gap, t), confidence: confidences[i]! })),
+  };
+}

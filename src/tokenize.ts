@@ -1,0 +1,120 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/** One token of the input, with exact character offsets into it. */
+export interface Token {
+  /** Position in the token array. */
+  index: number;
+  /** The token exactly as it appears in the input. */
+  text: string;
+  /** Lowercased, with curly apostrophes and quotes folded to straight ones: the matching key. */
+  key: string;
+  /** Offset of the first character in the input (UTF-16 code units, like String.slice). */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** Universal POS tag from wink-nlp (NOUN, VERB, PUNCT, …). */
+  pos: string;
+  /** Lemma from wink-nlp. */
+  lemma: string;
+  /** wink-nlp token type: word, number, punctuation, emoji, tabCRLF, … */
+  type: string;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+  /** True when whitespace separates this token from the previous one. */
+  spaceBefore: boolean;
+}
+
+// wink-nlp must be instantiated once per process: later instances share and corrupt model state.
+let nlp: ReturnType<typeof winkNLP> | undefined;
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model, ["sbd", "pos"]);
+  return nlp;
+}
+
+/** Folds case and typographic apostrophes/quotes so that `Received’t` and `received't` match. */
+export function matchKey(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+/**
+ * Splits text into tokens with offsets, POS tags, lemmas and sentence numbers.
+ * wink-nlp has no offset API: offsets come from walking each token's preceding whitespace and value,
+ * which reproduces the input exactly.
+ */
+export function tokenize(text: string): Token[] {
+  if (text.length === 0) return [];
+  const nlp = engine();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
+  const sentenceOf = sentenceIndexByToken(spans, values.length);
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? "";
+    const space = spaces[i] ?? "";
+    offset += space.length;
+    tokens.push({
+      index: i,
+      text: value,
+      key: matchKey(value),
+      start: offset,
+      end: offset + value.length,
+      pos: tags[i] ?? "X",
+      lemma: lemmas[i] ?? value,
+      type: types[i] ?? "word",
+      sentence: sentenceOf[i] ?? 0,
+      spaceBefore: space.length > 0 || i === 0,
+    });
+    offset += value.length;
+  }
+  return tokens;
+}
+
+function sentenceIndexByToken(spans: [number, number][], count: number): number[] {
+  const result = new Array<number>(count).fill(0);
+  spans.forEach(([from, to], sentence) => {
+    for (let i = from; i <= to && i < count; i++) result[i] = sentence;
+  });
+  return result;
+}
+
+/** True for tokens that count as words (for densities and per-1,000-word rates). */
+export function isWordToken(token: Token): boolean {
+  return token.type === "word" || token.type === "number";
+}
+
+/** A phrase as token keys, with which tokens attach to the previous one without whitespace. */
+export interface PhraseTokens {
+  keys: string[];
+  attached: boolean[];
+}
+
+/**
+ * Tokenizes many short phrases in one pass (much faster than one readDoc per phrase). Phrases are
+ * joined by blank lines, which wink-nlp never merges tokens across.
+ */
+export function tokenizePhrases(phrases: readonly string[]): PhraseTokens[] {
+  const separator = "\n\n";
+  const result: PhraseTokens[] = phrases.map(() => ({ keys: [], attached: [] }));
+  if (phrases.length === 0) return result;
+  let phrase = 0;
+  let nextStart = (phrases[0]?.length ?? 0) + separator.length;
+  for (const token of tokenize(phrases.join(separator))) {
+    while (token.start >= nextStart && phrase < phrases.length - 1) {
+      phrase++;
+      nextStart += (phrases[phrase]?.length ?? 0) + separator.length;
+    }
+    if (token.type === "tabCRLF" || token.text.trim() === "") continue;
+    const target = result[phrase]!;
+    target.attached.push(target.keys.length > 0 && !token.spaceBefore);
+    target.keys.push(token.key);
+  }
+  return result;
+}

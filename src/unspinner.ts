@@ -1,0 +1,131 @@
+import { findCandidates, type Candidate, type FindingSource } from "./candidates.js";
+import { DictionaryIndex } from "./dictionary/index.js";
+import { loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
+import type { DictionaryEntry } from "./dictionary/types.js";
+import { UnspinError } from "./errors.js";
+import { applyEdits, type Edit } from "./repair.js";
+import { planRestoration, type Restoration } from "./restore.js";
+import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
+import { chooseNonOverlapping } from "./selection.js";
+import { isWordToken, tokenize, type Token } from "./tokenize.js";
+import { scoreDocument, type DocumentScore } from "./verdict.js";
+
+export type { FindingSource, Restoration, DocumentScore, Edit };
+
+/** A span judged to be spinner output. */
+export interface Finding {
+  /** Character offsets into the input: `input.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  /** The spun text as it appears in the input. */
+  text: string;
+  /** Probability that the span is spun (0..1). */
+  confidence: number;
+  /** Originals, best first, each with its own confidence; case and a/an already adjusted. */
+  restorations: Restoration[];
+  /** The dictionary line or rule that proposed it. */
+  source: FindingSource;
+}
+
+export interface DetectResult {
+  findings: Finding[];
+  document: DocumentScore;
+}
+
+export interface RepairResult {
+  /** The input with every finding at or above the threshold replaced by its best restoration. */
+  text: string;
+  /** The edits applied, in text order, with offsets into the input. */
+  edits: Edit[];
+  document: DocumentScore;
+}
+
+export interface UnspinnerOptions {
+  /** Bundled packs to load (default: all, i.e. `web-spinner` and `tortured-science`). */
+  packs?: readonly string[];
+  /** Extra dictionary files (`*.dict`) or pack folders to load after the bundled ones. */
+  dictionaries?: readonly string[];
+  /** Findings below this confidence are neither reported nor repaired (default 0.5). */
+  minConfidence?: number;
+  /** Leave out entries for which this returns true (used by ablation runs of `unspin eval`). */
+  excludeEntry?: (entry: DictionaryEntry) => boolean;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  minConfidence?: number;
+}
+
+/** Dictionaries loaded once, reused for every call. */
+export interface Unspinner {
+  detect(text: string, options?: CallOptions): DetectResult;
+  repair(text: string, options?: CallOptions): RepairResult;
+  /** Number of matchable surface forms loaded (inflected variants included). */
+  readonly entryCount: number;
+}
+
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+function checkConfidence(value: number): number {
+  if (!(value >= 0 && value <= 1)) throw new UnspinError("USAGE", `minConfidence must be between 0 and 1, got ${value}`);
+  return value;
+}
+
+/** Everything one pass over a text produces; detect and repair are views of it. */
+interface Analysis {
+  tokens: Token[];
+  findings: Finding[];
+  document: DocumentScore;
+}
+
+function wordsIn(tokens: readonly Token[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (isWordToken(tokens[i]!)) count++;
+  return count;
+}
+
+function toFinding(candidate: ScoredCandidate, tokens: readonly Token[], text: string): Finding {
+  const plan = planRestoration(candidate, tokens, text);
+  return {
+    start: plan.start,
+    end: plan.end,
+    text: text.slice(plan.start, plan.end),
+    confidence: candidate.confidence,
+    restorations: plan.restorations,
+    source: candidate.origin,
+  };
+}
+
+function analyse(index: DictionaryIndex, text: string, minConfidence: number): Analysis {
+  if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
+  const tokens = tokenize(text);
+  const words = wordsIn(tokens, 0, tokens.length);
+  const candidates: Candidate[] = findCandidates(tokens, text, index);
+  const { scored, rate } = scoreCandidates(candidates, words);
+  const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
+  const findings = chosen.map((c) => toFinding(c, tokens, text));
+  const reportedWords = chosen.reduce((sum, c) => sum + wordsIn(tokens, c.startToken, c.endToken), 0);
+  const document = scoreDocument(chooseNonOverlapping(scored), reportedWords, words, rate);
+  return { tokens, findings, document };
+}
+
+/** Loads dictionaries once and returns synchronous detect/repair functions that reuse them. */
+export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
+  const defaultThreshold = checkConfidence(options.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
+  const loaded = [...loadBundledPacks(options.packs), ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
+  const entries = options.excludeEntry ? loaded.filter((e) => !options.excludeEntry!(e)) : loaded;
+  const index = new DictionaryIndex(entries);
+  const threshold = (call?: CallOptions) => checkConfidence(call?.minConfidence ?? defaultThreshold);
+  return {
+    entryCount: entries.length,
+    detect(text, call) {
+      const { findings, document } = analyse(index, text, threshold(call));
+      return { findings, document };
+    },
+    repair(text, call) {
+      const { findings, document } = analyse(index, text, threshold(call));
+      const edits = findings.map((f) => ({ start: f.start, end: f.end, text: f.text, replacement: f.restorations[0]!.text, confidence: f.confidence }));
+      return { text: applyEdits(text, edits), edits, document };
+    },
+  };
+}
