@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bundledPacks, loadBundledPacks, loadDictionaryFile } from "../src/dictionary/load.js";
+import { parseDictionary } from "../src/dictionary/parse.js";
+import { UnspinError } from "../src/errors.js";
+
+const parse = (text: string) => parseDictionary(text, "test.dict", "test");
+
+function errorOf(text: string): UnspinError {
+  try {
+    parse(text);
+  } catch (error) {
+    if (error instanceof UnspinError) return error;
+    throw error;
+  }
+  throw new Error("expected a dictionary error");
+}
+
+describe("dictionary lines", () => {
+  it("parses originals, legit, conditions and provenance", () => {
+    const [entry] = parse("@source dev-notes\nreminiscent of => such as | like ; legit=0.05 ; if=next:NOUN/the ; unless=prev:scent");
+    expect(entry).toMatchObject({ spun: "reminiscent of", originals: ["such as", "like"], legit: 0.05, source: "dev-notes", line: 2 });
+    expect(entry!.conditions).toHaveLength(2);
+    expect([...entry!.conditions[0]!.tags]).toEqual(["NOUN"]);
+    expect([...entry!.conditions[0]!.words]).toEqual(["the"]);
+    expect(entry!.conditions[1]!.negated).toBe(true);
+  });
+
+  it("expands nouns on the marked head word", () => {
+    const spun = parse("member* of the family => relation* ; infl=noun").map((e) => [e.spun, e.originals[0]]);
+    expect(spun).toEqual([["member of the family", "relation"], ["members of the family", "relations"]]);
+  });
+
+  it("expands verbs and keeps past and participle apart when the original needs it", () => {
+    const entries = parse("stay => remain ; infl=verb\ndemonstrate => show ; infl=verb");
+    const forms = Object.fromEntries(entries.map((e) => [e.spun, e]));
+    expect(forms["stays"]!.originals).toEqual(["remains"]);
+    expect(forms["staying"]!.originals).toEqual(["remaining"]);
+    expect(forms["demonstrated"]).toMatchObject({ originals: ["showed"], participles: ["shown"], form: "past-or-participle" });
+  });
+
+  it("lets a form written on its own line override a generated one", () => {
+    const entries = parse("convene => meet ; infl=verb\nconvenes => gathers");
+    expect(entries.find((e) => e.spun === "convenes")!.originals).toEqual(["gathers"]);
+    expect(entries.find((e) => e.spun === "convened")!.originals).toEqual(["met"]);
+  });
+
+  it.each([
+    ["no arrow here", /test\.dict:1: missing "=>"/],
+    [" => original", /test\.dict:1: the spun form is empty/],
+    ["spun => ", /test\.dict:1: an original is empty/],
+    ["spun => a || b", /test\.dict:1: an original is empty/],
+    ["same => Same", /test\.dict:1: the original "Same" equals the spun form/],
+    ["spun => x ; legit=2", /legit must be a number between 0 and 1/],
+    ["spun => x ; legit=abc", /legit must be a number/],
+    ["spun => x ; colour=red", /unknown option "colour"/],
+    ["spun => x ; pos=NOUNS", /unknown POS tag "NOUNS"/],
+    ["spun => x ; if=after:NOUN", /condition "after:NOUN" must look like/],
+    ["spun* => x*", /marks the inflected word, but the line has no infl=/],
+    ["# fine\n@weird directive", /test\.dict:2: unknown directive/],
+    ["a => b\nb => c\na => d", /test\.dict:3: "a" is already defined at line 1 with other originals/],
+  ])("rejects %j", (text, message) => {
+    const error = errorOf(text);
+    expect(error.code).toBe("DICTIONARY_SYNTAX");
+    expect(error.message).toMatch(message);
+  });
+
+  it("allows two-way swaps and identical duplicates", () => {
+    expect(parse("army => military\nmilitary => army\narmy => military")).toHaveLength(2);
+  });
+
+  it("names the file and line of a malformed line in an extra dictionary file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-dict-"));
+    const file = join(dir, "extra.dict");
+    writeFileSync(file, "# comment\nok => fine\nbroken line\n");
+    expect(() => loadDictionaryFile(file)).toThrow(/extra\.dict:3: missing "=>"/);
+  });
+
+  it("reports a missing dictionary file clearly", () => {
+    expect(() => loadDictionaryFile("/nonexistent/x.dict")).toThrow(/x\.dict: cannot read dictionary \(ENOENT\)/);
+  });
+});
+
+describe("bundled packs", () => {
+  it("ship web-spinner and tortured-science, and all of them load", () => {
+    expect(bundledPacks()).toEqual(expect.arrayContaining(["web-spinner", "tortured-science"]));
+    const entries = loadBundledPacks();
+    expect(entries.length).toBeGreaterThan(2000);
+    for (const pack of bundledPacks()) expect(entries.some((e) => e.pack === pack)).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { tokenize, tokenizePhrases } from "../src/tokenize.js";
+
+const TRICKY = [
+  "It’s the place they received’t go; don't.\r\n\tWall Avenue’s gross sales rose 8.5 p.c.",
+  "Emoji 😀👍🏽 and café naïve — “quotes” ‘single’ … end  ",
+  "URL https://example.com/a?b=c&d=e.\n\nNew paragraph\u00a0with NBSP and zero\u200bwidth.",
+  "  leading spaces, trailing tabs\t\t",
+  "e\u0301 combining, Arabic العربية and Hebrew עברית mixed.",
+];
+
+describe("tokenize", () => {
+  it.each(TRICKY)("offsets map back to the exact input: %j", (text) => {
+    const tokens = tokenize(text);
+    expect(tokens.length).toBeGreaterThan(0);
+    let previousEnd = 0;
+    for (const token of tokens) {
+      expect(text.slice(token.start, token.end)).toBe(token.text);
+      expect(text.slice(previousEnd, token.start).trim()).toBe(""); // only whitespace between tokens
+      previousEnd = token.end;
+    }
+    expect(text.slice(previousEnd).trim()).toBe("");
+  });
+
+  it("gives POS tags, lemmas and sentence numbers", () => {
+    const tokens = tokenize("Officials met the army. They stayed.");
+    expect(tokens.find((t) => t.text === "met")).toMatchObject({ pos: "VERB", lemma: "meet", sentence: 0 });
+    expect(tokens.find((t) => t.text === "They")!.sentence).toBe(1);
+  });
+
+  it("folds case and curly apostrophes in the matching key", () => {
+    expect(tokenize("Received’t")[0]!.key).toBe("received't");
+  });
+
+  it("tokenizes phrases the same way as running text", () => {
+    const [knowHow, pc] = tokenizePhrases(["know-how", "p.c"]);
+    expect(knowHow).toEqual({ keys: ["know", "-", "how"], attached: [false, true, true] });
+    expect(pc!.keys).toEqual(["p.c"]);
+  });
+});
