@@ -90,7 +90,7 @@ function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[]
   return found;
 }
 
-/** Every dictionary match whose conditions hold, plus the built-in rules' candidates. */
+/** Every dictionary match whose conditions hold, plus the built-in rules' candidates, in text order. */
 export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex): Candidate[] {
   const candidates: Candidate[] = [];
   for (let start = 0; start < tokens.length; start++) {
@@ -102,5 +102,5 @@ export function findCandidates(tokens: readonly Token[], text: string, index: Di
     }
   }
   candidates.push(...numberWordDecimals(tokens, text));
-  return candidates;
+  return candidates.sort((a, b) => a.startToken - b.startToken || a.endToken - b.endToken);
 }

@@ -60,6 +60,8 @@ export function tokenize(text: string): Token[] {
     const value = values[i] ?? "";
     const space = spaces[i] ?? "";
     offset += space.length;
+    // wink-nlp silently drops a few characters (a byte-order mark, for one): re-synchronise on them.
+    if (text.startsWith(value, offset) === false) offset = resync(text, value, offset - space.length);
     tokens.push({
       index: i,
       text: value,
@@ -75,6 +77,12 @@ export function tokenize(text: string): Token[] {
     offset += value.length;
   }
   return tokens;
+}
+
+function resync(text: string, value: string, from: number): number {
+  const found = text.indexOf(value, from);
+  if (found < 0) throw new Error(`tokenizer lost its place at offset ${from}`);
+  return found;
 }
 
 function sentenceIndexByToken(spans: [number, number][], count: number): number[] {

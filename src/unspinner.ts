@@ -84,6 +84,14 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): number {
   return count;
 }
 
+/** Word index at which each candidate starts (candidates are in text order). */
+function wordPositions(tokens: readonly Token[], candidates: readonly Candidate[]): number[] {
+  const before = new Array<number>(tokens.length + 1);
+  before[0] = 0;
+  tokens.forEach((t, i) => (before[i + 1] = before[i]! + (isWordToken(t) ? 1 : 0)));
+  return candidates.map((c) => before[c.startToken]!);
+}
+
 function toFinding(candidate: ScoredCandidate, tokens: readonly Token[], text: string): Finding {
   const plan = planRestoration(candidate, tokens, text);
   return {
@@ -101,11 +109,11 @@ function analyse(index: DictionaryIndex, text: string, minConfidence: number): A
   const tokens = tokenize(text);
   const words = wordsIn(tokens, 0, tokens.length);
   const candidates: Candidate[] = findCandidates(tokens, text, index);
-  const { scored, rate } = scoreCandidates(candidates, words);
+  const { scored, rate } = scoreCandidates(candidates, wordPositions(tokens, candidates), words);
   const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
   const findings = chosen.map((c) => toFinding(c, tokens, text));
   const reportedWords = chosen.reduce((sum, c) => sum + wordsIn(tokens, c.startToken, c.endToken), 0);
-  const document = scoreDocument(chooseNonOverlapping(scored), reportedWords, words, rate);
+  const document = scoreDocument(scored, reportedWords, words, rate);
   return { tokens, findings, document };
 }
 

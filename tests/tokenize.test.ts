@@ -6,6 +6,7 @@ const TRICKY = [
   "Emoji 😀👍🏽 and café naïve — “quotes” ‘single’ … end  ",
   "URL https://example.com/a?b=c&d=e.\n\nNew paragraph\u00a0with NBSP and zero\u200bwidth.",
   "  leading spaces, trailing tabs\t\t",
+  "\uFEFFByte-order mark first, then a soft\u00adhyphen and a word\u2060joiner.",
   "e\u0301 combining, Arabic العربية and Hebrew עברית mixed.",
 ];
 

@@ -1,0 +1,120 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createUnspinner } from "../src/unspinner.js";
+
+const MINI = fileURLToPath(new URL("./fixtures/mini.dict", import.meta.url));
+const unspinner = createUnspinner({ packs: [], dictionaries: [MINI] });
+
+// Written for these tests: dense spin of the kind word-table spinners produce.
+const SPUN = "Mavens counsel that the demanding situations facing the Nationwide Military stay serious. " +
+  "The avid gamers in this advanced panorama include each financial institution, and members of the family " +
+  "between the two capitals remain tense. Officials will meet again in a space near the border this 12 months.";
+
+describe("detect", () => {
+  const result = unspinner.detect(SPUN);
+
+  it("reports spans with exact offsets, ranked restorations and their source", () => {
+    expect(result.findings.length).toBeGreaterThanOrEqual(8);
+    for (const f of result.findings) {
+      expect(SPUN.slice(f.start, f.end)).toBe(f.text);
+      expect(f.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+      expect(f.restorations.length).toBeGreaterThan(0);
+      expect(f.source).toMatchObject({ kind: "dictionary", source: "test-fixture" });
+    }
+    const mavens = result.findings.find((f) => f.text === "Mavens")!;
+    expect(mavens.source).toMatchObject({ line: 10, spun: "mavens" });
+  });
+
+  it("matches inflected forms of multiword entries", () => {
+    const texts = result.findings.map((f) => [f.text, f.restorations[0]!.text]);
+    expect(texts).toContainEqual(["members of the family", "relations"]);
+    expect(texts).toContainEqual(["demanding situations", "challenges"]);
+    expect(texts).toContainEqual(["stay", "remain"]);
+  });
+
+  it("carries case over and fixes a/an", () => {
+    const byText = Object.fromEntries(result.findings.map((f) => [f.text, f.restorations[0]!.text]));
+    expect(byText["Mavens"]).toBe("Experts");
+    expect(byText["Nationwide"]).toBe("National");
+    expect(byText["Military"]).toBe("Army");
+    expect(byText["a space"]).toBe("an area");
+    expect(result.findings.find((f) => f.text === "a space")!.restorations.map((r) => r.text)).toEqual(["an area", "a region"]);
+  });
+
+  it("applies context conditions and POS tests", () => {
+    expect(result.findings.some((f) => f.text === "12 months")).toBe(true);
+    const legit = unspinner.detect(SPUN.replace("this 12 months", "over 12 months"));
+    expect(legit.findings.some((f) => f.text === "12 months")).toBe(false);
+    // `stay` is listed for verbs only: the noun (a short stay) never matches
+    const noun = unspinner.detect(SPUN.replace("stay serious", "need a short stay"));
+    expect(noun.findings.some((f) => f.text === "stay")).toBe(false);
+  });
+
+  it("judges the document spun", () => {
+    expect(result.document.verdict).toBe("spun");
+    expect(result.document.spinProbability).toBeGreaterThan(0.9);
+    expect(result.document.spunWordShare).toBeGreaterThan(0.1);
+  });
+
+  it("keeps ordinary words with a high legit prior untouched even in spun text", () => {
+    const withBalance = unspinner.detect(SPUN + " The balance of power is shifting.");
+    expect(withBalance.findings.some((f) => f.text === "balance")).toBe(false);
+  });
+});
+
+describe("clean text", () => {
+  const CLEAN = "My grandmother kept letters from members of the family who emigrated before the war. She read them " +
+    "aloud to us on winter evenings, and we learned the names of cousins we would never meet. The avid gamers at " +
+    "the club meet on Fridays now, and the army band plays in the square every summer, much as it did when she " +
+    "was a girl. Her advanced age never stopped her walking into town; she would stay for hours at the library, " +
+    "and the balance of her savings sat in a financial institution on the high street until the day she died. " +
+    "She loved the panorama from the hill above the church, and she asked that her ashes be scattered there, " +
+    "which we did on a bright morning in April with the whole village watching from the lane.";
+
+  it("is left alone: no findings, verdict clean", () => {
+    const result = unspinner.detect(CLEAN);
+    expect(result.findings).toEqual([]);
+    expect(result.document.verdict).toBe("clean");
+    expect(unspinner.repair(CLEAN).text).toBe(CLEAN);
+  });
+});
+
+describe("repair", () => {
+  it("changes only the reported spans and nothing else, byte for byte", () => {
+    const text = "\uFEFF  " + SPUN.replace(/\. /g, ".\r\n\t") + "  \n😀";
+    const result = unspinner.repair(text);
+    expect(result.edits.length).toBeGreaterThan(5);
+    let rebuilt = "";
+    let cursor = 0;
+    for (const edit of result.edits) {
+      expect(text.slice(edit.start, edit.end)).toBe(edit.text);
+      rebuilt += text.slice(cursor, edit.start) + edit.replacement;
+      cursor = edit.end;
+    }
+    expect(rebuilt + text.slice(cursor)).toBe(result.text);
+    expect(result.text.startsWith("\uFEFF  Experts suggest")).toBe(true);
+    expect(result.text.endsWith("  \n😀")).toBe(true);
+  });
+
+  it("is idempotent", () => {
+    const once = unspinner.repair(SPUN).text;
+    expect(unspinner.repair(once).text).toBe(once);
+  });
+
+  it("respects minConfidence", () => {
+    expect(unspinner.repair(SPUN, { minConfidence: 1 }).edits).toEqual([]);
+    expect(unspinner.repair(SPUN, { minConfidence: 0.5 }).edits.length).toBeGreaterThan(0);
+    expect(() => unspinner.repair(SPUN, { minConfidence: 2 })).toThrow(/minConfidence/);
+  });
+
+  it("returns empty output for empty input", () => {
+    expect(unspinner.repair("")).toMatchObject({ text: "", edits: [] });
+    expect(unspinner.detect("").document).toMatchObject({ words: 0, verdict: "clean" });
+  });
+
+  it("upper-cases restorations of all-caps text", () => {
+    const result = unspinner.repair(SPUN.replace("Nationwide Military", "NATIONWIDE MILITARY"));
+    expect(result.text).toContain("NATIONAL ARMY");
+  });
+});
