@@ -58,8 +58,9 @@ function onlyInput(positionals: string[], command: string): string {
 
 function check(positionals: string[], values: Values): Outcome {
   const path = onlyInput(positionals, "check");
+  const unspinner = unspinnerFrom(values);
   const text = readInput(path);
-  const result = unspinnerFrom(values).detect(text);
+  const result = unspinner.detect(text);
   const stdout = values.json ? JSON.stringify(result, null, 2) + "\n" : formatFindings(text, result, path === "-" ? "<stdin>" : path);
   return { stdout, exitCode: result.findings.length > 0 ? 1 : 0 };
 }
@@ -68,8 +69,9 @@ function repairCommand(positionals: string[], values: Values): Outcome {
   const path = onlyInput(positionals, "repair");
   if (values["in-place"] && values.output) throw new UnspinError("USAGE", "use either -o OUT or --in-place, not both");
   if (values["in-place"] && path === "-") throw new UnspinError("USAGE", "--in-place needs a file, not standard input");
+  const unspinner = unspinnerFrom(values);
   const text = readInput(path);
-  const result = unspinnerFrom(values).repair(text);
+  const result = unspinner.repair(text);
   const target = values["in-place"] ? path : values.output;
   if (target === undefined) return { stdout: values.json ? JSON.stringify(result, null, 2) + "\n" : result.text, exitCode: 0 };
   writeFileAtomic(target, result.text);

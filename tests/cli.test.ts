@@ -1,0 +1,141 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/main.js";
+
+const MINI = fileURLToPath(new URL("./fixtures/mini.dict", import.meta.url));
+const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const DICT = ["--pack", "web-spinner", "--dict", MINI];
+const SPUN = "Mavens counsel that the demanding situations facing the Nationwide Military stay serious.\n" +
+  "The avid gamers in this advanced panorama include each financial institution.\n";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "unspin-cli-"));
+});
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("unspin check", () => {
+  it("prints line:col, spun → restoration (confidence) and the verdict, exit 1", () => {
+    const out = runCli(["check", file("a.txt", SPUN), ...DICT]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toMatch(/a\.txt:1:1 {2}Mavens → Experts \(0\.\d\d\)/);
+    expect(out.stdout).toMatch(/a\.txt:2:5 {2}avid gamers → players/);
+    expect(out.stdout).toMatch(/spun \(spin probability/);
+  });
+
+  it("exits 0 when nothing is found, and prints JSON with --json", () => {
+    const out = runCli(["check", file("clean.txt", "A plain sentence about nothing in particular.\n"), ...DICT, "--json"]);
+    expect(out.exitCode).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ findings: [], document: { verdict: "clean" } });
+  });
+
+  it.each([
+    [["check"], /exactly one FILE/],
+    [["check", "/nonexistent/file.txt"], /file\.txt: cannot read \(no such file\)/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["check", "x", "--bogus"], /bogus/],
+    [["check", "x", "--min-confidence", "7"], /--min-confidence must be a number from 0 to 1/],
+    [["eval"], /at least one corpus folder/],
+  ])("usage and input errors exit 2 with one line on stderr: %j", (args, message) => {
+    const out = runCli(args as string[]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
+    expect(out.stdout).toBe("");
+  });
+
+  it("refuses a directory, binary input, invalid UTF-8 and UTF-16 with exit 2", () => {
+    expect(runCli(["check", dir]).stderr).toMatch(/is a directory/);
+    expect(runCli(["check", file("bin.dat", new Uint8Array([65, 0, 66]))]).stderr).toMatch(/binary file \(NUL byte at offset 1\)/);
+    expect(runCli(["check", file("bad.txt", new Uint8Array([65, 66, 0xc3, 0x28]))]).stderr).toMatch(/not valid UTF-8 \(byte offset 2\)/);
+    expect(runCli(["check", file("u16.txt", new Uint8Array([0xff, 0xfe, 65, 0]))]).stderr).toMatch(/UTF-16 text is not supported/);
+  });
+});
+
+describe("unspin repair", () => {
+  it("prints the repaired text", () => {
+    const out = runCli(["repair", file("r.txt", SPUN), ...DICT]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toContain("Experts suggest that the challenges facing the National Army remain serious.");
+  });
+
+  it("empty input gives empty output and exit 0", () => {
+    expect(runCli(["repair", file("empty.txt", "")])).toMatchObject({ stdout: "", exitCode: 0 });
+  });
+
+  it("keeps a UTF-8 byte-order mark", () => {
+    const out = runCli(["repair", file("bom.txt", "\uFEFF" + SPUN), ...DICT]);
+    expect(out.stdout.startsWith("\uFEFFExperts")).toBe(true);
+  });
+
+  it("-o writes a file; --in-place rewrites atomically and keeps the mode", () => {
+    const input = file("in.txt", SPUN);
+    const output = join(dir, "out.txt");
+    expect(runCli(["repair", input, "-o", output, ...DICT]).exitCode).toBe(0);
+    expect(readFileSync(output, "utf8")).toContain("Experts suggest");
+    expect(readFileSync(input, "utf8")).toBe(SPUN);
+    chmodSync(input, 0o640);
+    expect(runCli(["repair", input, "--in-place", ...DICT]).exitCode).toBe(0);
+    expect(readFileSync(input, "utf8")).toBe(readFileSync(output, "utf8"));
+    expect(statSync(input).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((n) => n.includes(".tmp"))).toEqual([]);
+  });
+
+  it("writes nothing when the input is bad", () => {
+    const output = join(dir, "never.txt");
+    const out = runCli(["repair", file("bad2.txt", new Uint8Array([0xff, 0x41])), "-o", output]);
+    expect(out.exitCode).toBe(2);
+    expect(() => statSync(output)).toThrow();
+  });
+});
+
+describe("the built CLI binary", () => {
+  it("reads standard input with '-' and sets the exit code", () => {
+    const run = spawnSync(process.execPath, [CLI, "check", "-", ...DICT], { input: SPUN, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/<stdin>:1:1 {2}Mavens → Experts/);
+    const repaired = spawnSync(process.execPath, [CLI, "repair", "-", ...DICT], { input: SPUN, encoding: "utf8" });
+    expect(repaired.status).toBe(0);
+    expect(repaired.stdout).toContain("Experts suggest");
+  });
+
+  it("exits 2 with a message on a missing file", () => {
+    const run = spawnSync(process.execPath, [CLI, "repair", "/nonexistent.txt"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("unspin: /nonexistent.txt: cannot read (no such file)\n");
+  });
+});
+
+describe("unspin eval", () => {
+  it("scores annotated and clean documents and prints totals", () => {
+    const corpus = join(dir, "corpus");
+    const clean = join(corpus, "clean");
+    spawnSync("mkdir", ["-p", clean]);
+    writeFileSync(join(corpus, "doc.ann"), "{Mavens|Experts} {counsel|suggest} that the {demanding situations|challenges} facing the {Nationwide|National} {Military|Army} {stay|remain} serious.\n");
+    writeFileSync(join(corpus, "doc.txt"), "Mavens counsel that the demanding situations facing the Nationwide Military stay serious.\n");
+    writeFileSync(join(clean, "plain.txt"), "A plain sentence about nothing in particular.\n");
+    const out = runCli(["eval", corpus, ...DICT]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toMatch(/TOTAL spun \(1 docs\)\s+12\s+6\s+100\.0%\s+100\.0%\s+100\.0%\s+0\.00/);
+    expect(out.stdout).toMatch(/TOTAL clean \(1 docs\)\s+7\s+–\s+–\s+–\s+0\.00/);
+    const json = JSON.parse(runCli(["eval", corpus, ...DICT, "--json"]).stdout);
+    expect(json.spun.rates.restorationAccuracy).toBe(1);
+  });
+
+  it("rejects an .ann whose text differs from its .txt", () => {
+    const corpus = join(dir, "bad-corpus");
+    spawnSync("mkdir", ["-p", corpus]);
+    writeFileSync(join(corpus, "x.ann"), "one {two|2} three");
+    writeFileSync(join(corpus, "x.txt"), "one two four");
+    expect(runCli(["eval", corpus]).stderr).toMatch(/x\.ann: without its marks it differs from x\.txt at character 8/);
+  });
+});
