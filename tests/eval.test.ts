@@ -30,12 +30,12 @@ describe("alignment and metrics", () => {
   const { plain } = parseMarkup(MARKED);
 
   it("an untouched text restores nothing and edits nothing", () => {
-    expect(score(MARKED, plain)).toEqual({ restorationAccuracy: 0, detectionPrecision: null, detectionRecall: 0, falseEditsPer1000Words: 0 });
+    expect(score(MARKED, plain)).toMatchObject({ restorationAccuracy: 0, detectionPrecision: null, detectionRecall: 0, falseEditsPer1000Words: 0 });
   });
 
   it("a perfect repair scores 1 everywhere (any listed original counts; case is ignored)", () => {
     const repaired = "The national army met relations in the CITY. However, an area of {braces} and a pipe | stay.";
-    expect(score(MARKED, repaired)).toEqual({ restorationAccuracy: 1, detectionPrecision: 1, detectionRecall: 1, falseEditsPer1000Words: 0 });
+    expect(score(MARKED, repaired)).toMatchObject({ restorationAccuracy: 1, detectionPrecision: 1, detectionRecall: 1, falseEditsPer1000Words: 0 });
   });
 
   it("separates wrong restorations from misses and counts edits outside marks", () => {
@@ -62,5 +62,15 @@ describe("alignment and metrics", () => {
       { aStart: 100, aEnd: 102, bStart: 100, bEnd: 101 },
       { aStart: 2001, aEnd: 2001, bStart: 2000, bEnd: 2002 },
     ]);
+  });
+});
+
+describe("word distance", () => {
+  it("counts word edits, folding case", async () => {
+    const { wordDistance, goldText } = await import("../src/eval/distance.js");
+    expect(wordDistance("the Nationwide Military met", "the national army met")).toBe(2);
+    expect(wordDistance("a b c", "a b c")).toBe(0);
+    const { plain, marks } = parseMarkup(MARKED);
+    expect(goldText(plain, marks)).toBe("The National Army met relatives in the city. Nevertheless, an area of {braces} and a pipe | stay.");
   });
 });

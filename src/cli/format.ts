@@ -39,12 +39,12 @@ function per1000(value: number | null): string {
 }
 
 function row(name: string, words: number, marks: string, r: Rates): string {
-  return `${name.padEnd(34)} ${String(words).padStart(7)} ${marks.padStart(6)}  ${pct(r.restorationAccuracy)}  ${pct(r.detectionPrecision)}  ${pct(r.detectionRecall)}  ${per1000(r.falseEditsPer1000Words)}`;
+  return `${name.padEnd(34)} ${String(words).padStart(7)} ${marks.padStart(6)}  ${pct(r.restorationAccuracy)}  ${pct(r.detectionPrecision)}  ${pct(r.detectionRecall)}  ${per1000(r.falseEditsPer1000Words)}  ${pct(r.distanceReduction)}`;
 }
 
 /** The human-readable evaluation table: one row per document, then totals for spun and clean text. */
 export function formatEvaluation(evaluation: Evaluation): string {
-  const header = `${"document".padEnd(34)} ${"words".padStart(7)} ${"marks".padStart(6)}  restore  precis.  recall  FE/1kw`;
+  const header = `${"document".padEnd(34)} ${"words".padStart(7)} ${"marks".padStart(6)}  restore  precis.  recall  FE/1kw  dist.red`;
   const lines = [header, "-".repeat(header.length)];
   for (const d of evaluation.documents) {
     lines.push(row(`${d.kind === "clean" ? "clean/" : ""}${d.name}`, d.counts.words, d.kind === "clean" ? "" : String(d.counts.certainMarks), d.rates));
@@ -53,7 +53,8 @@ export function formatEvaluation(evaluation: Evaluation): string {
   const { spun, clean } = evaluation;
   if (spun.documents > 0) lines.push(row(`TOTAL spun (${spun.documents} docs)`, spun.counts.words, String(spun.counts.certainMarks), spun.rates));
   if (clean.documents > 0) lines.push(row(`TOTAL clean (${clean.documents} docs)`, clean.counts.words, "", clean.rates));
-  lines.push("restore = restoration accuracy, precis./recall = detection precision/recall (certain marks), FE/1kw = false edits per 1,000 words");
+  lines.push("restore = restoration accuracy, precis./recall = detection precision/recall (certain marks), FE/1kw = false edits per 1,000 words,\n" +
+    "dist.red = share of the word edit distance to the gold original removed by the repair");
   return lines.join("\n") + "\n";
 }
 

@@ -7,6 +7,9 @@ export interface Counts {
   changedCertain: number;
   restoredCertain: number;
   falseEdits: number;
+  /** Word edit distance from the input to the gold original, and from the repair to it. */
+  distanceBefore: number;
+  distanceAfter: number;
 }
 
 export interface Rates {
@@ -14,9 +17,11 @@ export interface Rates {
   detectionPrecision: number | null;
   detectionRecall: number | null;
   falseEditsPer1000Words: number | null;
+  /** Share of the word edit distance to the gold original that the repair removed (negative: added). */
+  distanceReduction: number | null;
 }
 
-export function countAlignment(alignment: Alignment): Counts {
+export function countAlignment(alignment: Alignment, distanceBefore = 0, distanceAfter = 0): Counts {
   const certain = alignment.marks.filter((m) => !m.mark.unsure);
   return {
     words: alignment.words,
@@ -24,6 +29,8 @@ export function countAlignment(alignment: Alignment): Counts {
     changedCertain: certain.filter((m) => m.outcome !== "unchanged").length,
     restoredCertain: certain.filter((m) => m.outcome === "restored").length,
     falseEdits: alignment.falseEdits.reduce((sum, e) => sum + e.count, 0),
+    distanceBefore,
+    distanceAfter,
   };
 }
 
@@ -34,10 +41,12 @@ export function addCounts(a: Counts, b: Counts): Counts {
     changedCertain: a.changedCertain + b.changedCertain,
     restoredCertain: a.restoredCertain + b.restoredCertain,
     falseEdits: a.falseEdits + b.falseEdits,
+    distanceBefore: a.distanceBefore + b.distanceBefore,
+    distanceAfter: a.distanceAfter + b.distanceAfter,
   };
 }
 
-export const ZERO_COUNTS: Counts = { words: 0, certainMarks: 0, changedCertain: 0, restoredCertain: 0, falseEdits: 0 };
+export const ZERO_COUNTS: Counts = { words: 0, certainMarks: 0, changedCertain: 0, restoredCertain: 0, falseEdits: 0, distanceBefore: 0, distanceAfter: 0 };
 
 function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
@@ -50,5 +59,6 @@ export function rates(c: Counts): Rates {
     detectionPrecision: ratio(c.changedCertain, c.changedCertain + c.falseEdits),
     detectionRecall: ratio(c.changedCertain, c.certainMarks),
     falseEditsPer1000Words: c.words === 0 ? null : (1000 * c.falseEdits) / c.words,
+    distanceReduction: c.distanceBefore === 0 ? null : 1 - c.distanceAfter / c.distanceBefore,
   };
 }

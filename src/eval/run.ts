@@ -1,5 +1,6 @@
 import type { Unspinner } from "../unspinner.js";
 import { alignRepair, type Alignment } from "./align.js";
+import { goldText, wordDistance } from "./distance.js";
 import { discoverCorpus, type CorpusDocument } from "./corpus.js";
 import { addCounts, countAlignment, rates, ZERO_COUNTS, type Counts, type Rates } from "./metrics.js";
 
@@ -24,8 +25,10 @@ export interface Evaluation {
 export type Repairer = (text: string) => string;
 
 export function evaluateDocument(doc: CorpusDocument, repairText: Repairer): DocumentEvaluation {
-  const alignment = alignRepair(doc.text, doc.marks, repairText(doc.text));
-  const counts = countAlignment(alignment);
+  const repaired = repairText(doc.text);
+  const alignment = alignRepair(doc.text, doc.marks, repaired);
+  const gold = goldText(doc.text, doc.marks);
+  const counts = countAlignment(alignment, wordDistance(doc.text, gold) ?? 0, wordDistance(repaired, gold) ?? 0);
   return { name: doc.name, path: doc.path, kind: doc.kind, counts, rates: rates(counts), alignment };
 }
 
