@@ -90,6 +90,20 @@ function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[]
   return found;
 }
 
+// Characters that glue onto the previous one: combining marks, joiners, variation selectors.
+const CLUSTER_EXTENDER = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+
+/**
+ * True when [start, end) begins and ends on grapheme-cluster boundaries: a replacement must never
+ * strip an accent from a letter or split an emoji sequence.
+ */
+function onClusterBoundaries(text: string, start: number, end: number): boolean {
+  const splitsPair = (at: number) => at > 0 && at < text.length && /[\udc00-\udfff]/.test(text[at]!) && /[\ud800-\udbff]/.test(text[at - 1]!);
+  if (splitsPair(start) || splitsPair(end)) return false;
+  return !CLUSTER_EXTENDER.test(text.slice(end, end + 1)) && !CLUSTER_EXTENDER.test(text.slice(start, start + 1))
+    && !/[\u200d]$/.test(text.slice(Math.max(0, start - 1), start));
+}
+
 /** Every dictionary match whose conditions hold, plus the built-in rules' candidates, in text order. */
 export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex): Candidate[] {
   const candidates: Candidate[] = [];
@@ -102,5 +116,5 @@ export function findCandidates(tokens: readonly Token[], text: string, index: Di
     }
   }
   candidates.push(...numberWordDecimals(tokens, text));
-  return candidates.sort((a, b) => a.startToken - b.startToken || a.endToken - b.endToken);
+  return candidates.filter((c) => onClusterBoundaries(text, c.start, c.end)).sort((a, b) => a.startToken - b.startToken || a.endToken - b.endToken);
 }

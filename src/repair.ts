@@ -26,3 +26,57 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   parts.push(text.slice(cursor));
   return parts.join("");
 }
+
+/** Where an edit's replacement lands in the repaired text. */
+interface PlacedEdit {
+  edit: Edit;
+  outStart: number;
+  outEnd: number;
+}
+
+function place(edits: readonly Edit[]): PlacedEdit[] {
+  let shift = 0;
+  return edits.map((edit) => {
+    const outStart = edit.start + shift;
+    shift += edit.replacement.length - (edit.end - edit.start);
+    return { edit, outStart, outEnd: outStart + edit.replacement.length };
+  });
+}
+
+/** Maps a span of the repaired text that touches no edit back to the input's offsets. */
+function mapBack(placed: readonly PlacedEdit[], edit: Edit): Edit {
+  let shift = 0;
+  for (const p of placed) {
+    if (p.outEnd > edit.start) break;
+    shift += p.edit.replacement.length - (p.edit.end - p.edit.start);
+  }
+  return { ...edit, start: edit.start - shift, end: edit.end - shift };
+}
+
+const byStart = (a: Edit, b: Edit) => a.start - b.start;
+
+/**
+ * Makes repair idempotent: repairing the repaired text must change nothing. Spinners swap words both
+ * ways (army ↔ military), so a restored word can itself look spun, and restoring words shifts the
+ * evidence around others. Each round re-examines the repaired text: an edit whose output is flagged
+ * again is reverted, a span newly flagged in untouched text is added. Rounds only revert or add, and
+ * if no fixed point is reached the repair is abandoned (returns no edits) rather than left unstable.
+ */
+export function stabilizeEdits(text: string, edits: readonly Edit[], editsOf: (text: string) => Edit[], maxRounds = 4): Edit[] {
+  let current = [...edits].sort(byStart);
+  for (let round = 0; round < maxRounds; round++) {
+    if (current.length === 0) return current;
+    const placed = place(current);
+    const again = editsOf(applyEdits(text, current));
+    if (again.length === 0) return current;
+    const reverted = new Set<Edit>();
+    const added: Edit[] = [];
+    for (const flagged of again) {
+      const hits = placed.filter((p) => p.outStart < flagged.end && flagged.start < p.outEnd);
+      if (hits.length > 0) hits.forEach((p) => reverted.add(p.edit));
+      else added.push(mapBack(placed, flagged));
+    }
+    current = [...current.filter((e) => !reverted.has(e)), ...added].sort(byStart);
+  }
+  return editsOf(applyEdits(text, current)).length === 0 ? current : [];
+}

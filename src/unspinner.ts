@@ -3,7 +3,7 @@ import { DictionaryIndex } from "./dictionary/index.js";
 import { loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
 import type { DictionaryEntry } from "./dictionary/types.js";
 import { UnspinError } from "./errors.js";
-import { applyEdits, type Edit } from "./repair.js";
+import { applyEdits, stabilizeEdits, type Edit } from "./repair.js";
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
 import { chooseNonOverlapping } from "./selection.js";
@@ -104,6 +104,10 @@ function toFinding(candidate: ScoredCandidate, tokens: readonly Token[], text: s
   };
 }
 
+function toEdit(finding: Finding): Edit {
+  return { start: finding.start, end: finding.end, text: finding.text, replacement: finding.restorations[0]!.text, confidence: finding.confidence };
+}
+
 function analyse(index: DictionaryIndex, text: string, minConfidence: number): Analysis {
   if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
   const tokens = tokenize(text);
@@ -131,8 +135,10 @@ export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
       return { findings, document };
     },
     repair(text, call) {
-      const { findings, document } = analyse(index, text, threshold(call));
-      const edits = findings.map((f) => ({ start: f.start, end: f.end, text: f.text, replacement: f.restorations[0]!.text, confidence: f.confidence }));
+      const minConfidence = threshold(call);
+      const { findings, document } = analyse(index, text, minConfidence);
+      const editsOf = (t: string) => analyse(index, t, minConfidence).findings.map(toEdit);
+      const edits = stabilizeEdits(text, findings.map(toEdit), editsOf);
       return { text: applyEdits(text, edits), edits, document };
     },
   };
