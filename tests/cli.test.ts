@@ -139,3 +139,54 @@ describe("unspin eval", () => {
     expect(runCli(["eval", corpus]).stderr).toMatch(/x\.ann: without its marks it differs from x\.txt at character 8/);
   });
 });
+
+describe("batches", () => {
+  const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: "utf8" });
+
+  it("streams JSONL in input order over worker threads, with an error record for a bad line", () => {
+    const records = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: i, text: i % 2 ? SPUN : `plain text number ${i}` }));
+    records.splice(7, 0, "{broken");
+    const result = run(["repair", "--jsonl", "-", "--jobs", "2", ...DICT], records.join("\n") + "\n");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(41);
+    expect(lines[7]).toMatchObject({ id: null, line: 8, error: { code: "USAGE" } });
+    const ids = lines.filter((l) => !l.error).map((l) => l.id);
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(lines[1].text).toContain("Experts suggest");
+    expect(lines[0].text).toBe("plain text number 0");
+  });
+
+  it("gives the same results with --jobs 1 and --jobs 2", () => {
+    const input = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: i, text: SPUN.repeat((i % 3) + 1) })).join("\n");
+    const one = run(["check", "--jsonl", "--jobs", "1", ...DICT], input).stdout;
+    const two = run(["check", "--jsonl", "--jobs", "2", ...DICT], input).stdout;
+    expect(two).toBe(one);
+  });
+
+  it("checks every text file under a folder and repairs many files into --out-dir", () => {
+    const batch = join(dir, "batch");
+    spawnSync("mkdir", ["-p", join(batch, "sub")]);
+    writeFileSync(join(batch, "one.txt"), SPUN);
+    writeFileSync(join(batch, "sub", "two.md"), "Nothing spun here at all.\n");
+    writeFileSync(join(batch, "skip.bin"), "ignored: not a text file");
+    const check = run(["check", batch, "--jobs", "2", ...DICT]);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/one\.txt:1:1 {2}Mavens → Experts/);
+    expect(check.stdout).toMatch(/two\.md: clean/);
+    expect(check.stdout).not.toMatch(/skip\.bin/);
+    const out = join(dir, "repaired");
+    const repair = spawnSync(process.execPath, [CLI, "repair", "one.txt", "sub/two.md", "--out-dir", out, ...DICT], { cwd: batch, encoding: "utf8" });
+    expect(repair.status).toBe(0);
+    expect(readFileSync(join(out, "one.txt"), "utf8")).toContain("Experts suggest");
+    expect(readFileSync(join(out, "sub", "two.md"), "utf8")).toBe("Nothing spun here at all.\n");
+  });
+
+  it("expands quoted globs and asks for a destination when repairing many files", () => {
+    const batch = join(dir, "batch");
+    const check = run(["check", `${batch}/**/*.md`, ...DICT]);
+    expect(check.stdout).toMatch(/two\.md: clean/);
+    expect(check.stdout).not.toMatch(/one\.txt/);
+    expect(run(["repair", batch]).stderr).toMatch(/needs --in-place or --out-dir/);
+  });
+});

@@ -1,16 +1,28 @@
+import { createReadStream, mkdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { UnspinError } from "../errors.js";
 import { evaluateUnspinner } from "../eval/run.js";
-import { createUnspinner, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
+import { createUnspinner, type DetectResult, type RepairResult, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
+import { runJsonl } from "./batch.js";
+import { expandInputs } from "./files.js";
+import { inThreadProcessor, workerPoolProcessor } from "./pool.js";
+import type { BatchCommand } from "./task.js";
 import { formatEvaluation, formatEvaluationDetails, formatFindings } from "./format.js";
 import { readInput, writeFileAtomic } from "./input.js";
 
 const USAGE = `Usage:
   unspin check FILE|-   [--json] [options]        list spun spans (exit 0: none, 1: found, 2: error)
   unspin repair FILE|-  [-o OUT | --in-place]     print (or write) the repaired text
+  unspin check|repair FILE… DIR… 'GLOB'…          many files (repair needs --in-place or --out-dir)
+  unspin check|repair --jsonl [FILE|-]            stream {"id","text"} lines, one result line each
   unspin eval DIR…      [--json] [--details]      score repairs against an annotated corpus
 
 Options:
+  --jobs N             worker threads for batches (default: number of cores)
+  --out-dir DIR        with repair of many files: write each result under DIR
   --min-confidence N   report and repair only findings with confidence ≥ N (default 0.5)
   --dict FILE          load an extra dictionary file or pack folder (repeatable)
   --pack NAME          load only these bundled packs (repeatable; default: all)
@@ -28,6 +40,9 @@ const OPTIONS = {
   details: { type: "boolean" },
   output: { type: "string", short: "o" },
   "in-place": { type: "boolean" },
+  "out-dir": { type: "string" },
+  jsonl: { type: "boolean" },
+  jobs: { type: "string" },
   "min-confidence": { type: "string" },
   dict: { type: "string", multiple: true },
   pack: { type: "string", multiple: true },
@@ -37,12 +52,7 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
 
 function unspinnerFrom(values: Values): Unspinner {
-  const options: UnspinnerOptions = {
-    ...(values.pack ? { packs: values.pack } : {}),
-    ...(values.dict ? { dictionaries: values.dict } : {}),
-    ...(values["min-confidence"] !== undefined ? { minConfidence: parseConfidence(values["min-confidence"]) } : {}),
-  };
-  return createUnspinner(options);
+  return createUnspinner(unspinnerOptionsFrom(values));
 }
 
 function parseConfidence(text: string): number {
@@ -106,8 +116,150 @@ export function runCli(argv: string[]): Outcome & { stderr: string } {
     if (!run) throw new UnspinError("USAGE", `unknown command "${command}" (expected check, repair or eval)`);
     return { ...run(rest, values), stderr: "" };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const internal = !(error instanceof UnspinError) && !(error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    return { stdout: "", stderr: `unspin: ${internal ? "internal error: " : ""}${message.split("\n")[0]}\n`, exitCode: 2 };
+    return { stdout: "", stderr: errorLine(error), exitCode: 2 };
   }
+}
+
+/** One line for stderr: our own errors as they are, anything unexpected marked as internal. */
+function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const internal = !(error instanceof UnspinError) && !(error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+  return `unspin: ${internal ? "internal error: " : ""}${message.split("\n")[0]}\n`;
+}
+
+/** Streams the CLI talks to (the process's own, or test doubles). */
+export interface CliStreams {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+}
+
+function jobsFrom(values: Values): number {
+  if (values.jobs === undefined) return availableParallelism();
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UnspinError("USAGE", `--jobs must be a whole number from 1 to 256, got "${values.jobs}"`);
+  return jobs;
+}
+
+function isBatch(inputs: readonly string[]): boolean {
+  if (inputs.length !== 1) return inputs.length > 1;
+  const input = inputs[0]!;
+  if (/[*?]/.test(input)) return true;
+  try {
+    return statSync(input).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A one-line progress display on a terminal; nothing when stderr is a pipe or file. */
+function progressReporter(stderr: CliStreams["stderr"]): { update: (records: number, bytes: number) => void; done: () => void } {
+  if (!stderr.isTTY) return { update: () => {}, done: () => {} };
+  let last = 0;
+  return {
+    update(records, bytes) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      stderr.write(`\runspin: ${records} documents, ${(bytes / 1e6).toFixed(1)} MB`);
+    },
+    done: () => stderr.write("\r\x1b[K"),
+  };
+}
+
+function unspinnerOptionsFrom(values: Values): UnspinnerOptions {
+  return {
+    ...(values.pack ? { packs: values.pack } : {}),
+    ...(values.dict ? { dictionaries: values.dict } : {}),
+    ...(values["min-confidence"] !== undefined ? { minConfidence: parseConfidence(values["min-confidence"]) } : {}),
+  };
+}
+
+async function jsonlCommand(command: BatchCommand, inputs: string[], values: Values, io: CliStreams): Promise<number> {
+  if (inputs.length > 1) throw new UnspinError("USAGE", "--jsonl reads one stream: a FILE or - for standard input");
+  const source = inputs[0] ?? "-";
+  const options = unspinnerOptionsFrom(values);
+  createUnspinner(options); // fail fast on bad dictionaries, before workers start
+  const input = source === "-" ? io.stdin : createReadStream(source);
+  const progress = progressReporter(io.stderr);
+  await runJsonl(input, io.stdout, { command, unspinner: options, jobs: jobsFrom(values), onProgress: progress.update });
+  progress.done();
+  return 0;
+}
+
+function outputPathFor(file: string, values: Values): string {
+  if (values["in-place"]) return file;
+  return join(values["out-dir"]!, relative(process.cwd(), resolve(file)).replace(/^(\.\.[/\\])+/, ""));
+}
+
+async function filesCommand(command: BatchCommand, inputs: string[], values: Values, io: CliStreams): Promise<number> {
+  if (command === "repair" && !values["in-place"] && !values["out-dir"]) throw new UnspinError("USAGE", "repair of several files needs --in-place or --out-dir DIR");
+  const options = unspinnerOptionsFrom(values);
+  createUnspinner(options);
+  const files = expandInputs(inputs);
+  const jobs = Math.min(jobsFrom(values), Math.max(1, files.length));
+  const processor = jobs > 1 ? workerPoolProcessor(command, options, jobs) : inThreadProcessor(command, options);
+  const progress = progressReporter(io.stderr);
+  let exitCode = 0;
+  const report = (file: string, text: string, line: string) => {
+    const result = JSON.parse(line) as DetectResult & RepairResult & { error?: { message: string } };
+    if (result.error) {
+      io.stderr.write(`unspin: ${file}: ${result.error.message}\n`);
+      exitCode = 2;
+    } else if (command === "check") {
+      io.stdout.write(formatFindings(text, result, file));
+      if (result.findings.length > 0) exitCode = Math.max(exitCode, 1);
+    } else {
+      const target = outputPathFor(file, values);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileAtomic(target, result.text);
+    }
+  };
+  const inFlight: { file: string; text: string; result: Promise<string> }[] = [];
+  let done = 0;
+  let bytes = 0;
+  const flushOne = async () => {
+    const next = inFlight.shift()!;
+    report(next.file, next.text, await next.result);
+    progress.update(++done, bytes);
+  };
+  try {
+    for (const [i, file] of files.entries()) {
+      let text: string;
+      try {
+        text = readInput(file);
+      } catch (error) {
+        io.stderr.write(`unspin: ${(error as Error).message}\n`);
+        exitCode = 2;
+        continue;
+      }
+      bytes += text.length;
+      inFlight.push({ file, text, result: processor.process({ line: i + 1, raw: JSON.stringify({ id: file, text }) }) });
+      if (inFlight.length >= jobs * 4) await flushOne();
+    }
+    while (inFlight.length > 0) await flushOne();
+  } finally {
+    await processor.close();
+    progress.done();
+  }
+  return exitCode;
+}
+
+/** The CLI entry point: batches and streams run asynchronously, single documents synchronously. */
+export async function main(argv: string[], io: CliStreams): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const [command, ...inputs] = positionals;
+    if ((command === "check" || command === "repair") && !values.help) {
+      if (values.jsonl) return await jsonlCommand(command, inputs, values, io);
+      if (isBatch(inputs)) return await filesCommand(command, inputs, values, io);
+    }
+  } catch (error) {
+    io.stderr.write(errorLine(error));
+    return 2;
+  }
+  const outcome = runCli(argv);
+  io.stderr.write(outcome.stderr);
+  io.stdout.write(outcome.stdout);
+  return outcome.exitCode;
 }
