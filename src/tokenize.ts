@@ -43,6 +43,50 @@ export function matchKey(text: string): string {
  * which reproduces the input exactly.
  */
 export function tokenize(text: string): Token[] {
+  if (text.length <= CHUNK_CHARS) return tokenizeChunk(text);
+  // wink-nlp slows down more than linearly on very long documents (memory pressure); paragraphs are
+  // independent for tokens, tags and sentences, so long texts are read a chunk of paragraphs at a time.
+  const tokens: Token[] = [];
+  let sentenceBase = 0;
+  for (const [from, to] of chunkBounds(text)) {
+    const chunk = tokenizeChunk(text.slice(from, to));
+    for (const token of chunk) {
+      token.index = tokens.length;
+      token.start += from;
+      token.end += from;
+      token.sentence += sentenceBase;
+      tokens.push(token);
+    }
+    sentenceBase = (tokens[tokens.length - 1]?.sentence ?? sentenceBase - 1) + 1;
+  }
+  return tokens;
+}
+
+const CHUNK_CHARS = 64 * 1024;
+
+/** Splits a long text at paragraph breaks (else line breaks, else spaces) into pieces of about CHUNK_CHARS. */
+function chunkBounds(text: string): [number, number][] {
+  const bounds: [number, number][] = [];
+  let from = 0;
+  while (text.length - from > CHUNK_CHARS) {
+    const window = text.slice(from + CHUNK_CHARS / 2, from + CHUNK_CHARS);
+    const cut = [/\n\s*\n/g, /\n/g, /\s/g].map((re) => lastMatchEnd(window, re)).find((i) => i > 0);
+    let to = cut === undefined ? from + CHUNK_CHARS : from + CHUNK_CHARS / 2 + cut;
+    if (/[\udc00-\udfff]/.test(text[to] ?? "")) to--; // never between the halves of a surrogate pair
+    bounds.push([from, to]);
+    from = to;
+  }
+  bounds.push([from, text.length]);
+  return bounds;
+}
+
+function lastMatchEnd(text: string, re: RegExp): number {
+  let end = -1;
+  for (const match of text.matchAll(re)) end = match.index + match[0].length;
+  return end;
+}
+
+function tokenizeChunk(text: string): Token[] {
   if (text.length === 0) return [];
   const nlp = engine();
   const its = nlp.its;

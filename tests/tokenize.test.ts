@@ -38,4 +38,14 @@ describe("tokenize", () => {
     expect(knowHow).toEqual({ keys: ["know", "-", "how"], attached: [false, true, true] });
     expect(pc!.keys).toEqual(["p.c"]);
   });
+
+  it("reads long texts in chunks without losing or shifting a token", () => {
+    const paragraph = "The Nationwide Military met officials. 😀 They stayed for hours.\n\n";
+    const long = paragraph.repeat(1500) + "x".repeat(70_000) + "😀 end";
+    const tokens = tokenize(long);
+    for (const t of tokens) expect(long.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text.replace(/\s+/g, "")).join("")).toBe(long.replace(/\s+/g, ""));
+    for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.sentence).toBeGreaterThanOrEqual(tokens[i - 1]!.sentence);
+    expect(tokens.at(-1)!.sentence).toBeGreaterThan(2500);
+  });
 });
