@@ -166,7 +166,7 @@ const oneMBRun = await runMeasured([CLI, "repair", oneMBFile]);
 print(`peak RSS         ${fmt(oneMBRun.peakMB, 0)} MB repairing a 1 MB document`);
 
 // 5. Streaming 100 MB of JSONL through `repair --jsonl`.
-const docs = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: i, text: buildText(5000, 100 + i) }));
+const docs = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: i, text: buildText(20_000, 100 + i) }));
 const streamBytes = Number(process.env.BENCH_STREAM_MB ?? 100) * 1e6;
 const { Readable } = await import("node:stream");
 function jsonlStream(totalBytes: number): NodeJS.ReadableStream {

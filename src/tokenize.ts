@@ -149,24 +149,34 @@ export interface PhraseTokens {
 }
 
 /**
- * Tokenizes many short phrases in one pass (much faster than one readDoc per phrase). Phrases are
- * joined by blank lines, which wink-nlp never merges tokens across.
+ * Tokenizes many short phrases the way running text is tokenized. wink-nlp splits a text within its
+ * whitespace-separated words only, so each distinct word is tokenized once (in one pass, words
+ * joined by blank lines) and phrases are assembled from their words: fast for 100,000 entries.
  */
 export function tokenizePhrases(phrases: readonly string[]): PhraseTokens[] {
+  const words = [...new Set(phrases.flatMap((p) => p.split(/\s+/).filter(Boolean)))];
+  const tokensOfWord = new Map<string, string[]>();
   const separator = "\n\n";
-  const result: PhraseTokens[] = phrases.map(() => ({ keys: [], attached: [] }));
-  if (phrases.length === 0) return result;
-  let phrase = 0;
-  let nextStart = (phrases[0]?.length ?? 0) + separator.length;
-  for (const token of tokenize(phrases.join(separator))) {
-    while (token.start >= nextStart && phrase < phrases.length - 1) {
-      phrase++;
-      nextStart += (phrases[phrase]?.length ?? 0) + separator.length;
+  let word = -1;
+  let nextStart = 0;
+  for (const token of tokenize(words.join(separator))) {
+    while (token.start >= nextStart && word < words.length - 1) {
+      word++;
+      nextStart += (words[word]?.length ?? 0) + separator.length;
+      tokensOfWord.set(words[word]!, []);
     }
     if (token.type === "tabCRLF" || token.text.trim() === "") continue;
-    const target = result[phrase]!;
-    target.attached.push(target.keys.length > 0 && !token.spaceBefore);
-    target.keys.push(token.key);
+    tokensOfWord.get(words[word]!)!.push(token.key);
   }
-  return result;
+  return phrases.map((phrase) => {
+    const keys: string[] = [];
+    const attached: boolean[] = [];
+    for (const w of phrase.split(/\s+/).filter(Boolean)) {
+      (tokensOfWord.get(w) ?? [matchKey(w)]).forEach((key, k) => {
+        keys.push(key);
+        attached.push(k > 0);
+      });
+    }
+    return { keys, attached };
+  });
 }

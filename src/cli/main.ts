@@ -179,7 +179,6 @@ async function jsonlCommand(command: BatchCommand, inputs: string[], values: Val
   if (inputs.length > 1) throw new UnspinError("USAGE", "--jsonl reads one stream: a FILE or - for standard input");
   const source = inputs[0] ?? "-";
   const options = unspinnerOptionsFrom(values);
-  createUnspinner(options); // fail fast on bad dictionaries, before workers start
   const input = source === "-" ? io.stdin : createReadStream(source);
   const progress = progressReporter(io.stderr);
   await runJsonl(input, io.stdout, { command, unspinner: options, jobs: jobsFrom(values), onProgress: progress.update });
@@ -195,7 +194,6 @@ function outputPathFor(file: string, values: Values): string {
 async function filesCommand(command: BatchCommand, inputs: string[], values: Values, io: CliStreams): Promise<number> {
   if (command === "repair" && !values["in-place"] && !values["out-dir"]) throw new UnspinError("USAGE", "repair of several files needs --in-place or --out-dir DIR");
   const options = unspinnerOptionsFrom(values);
-  createUnspinner(options);
   const files = expandInputs(inputs);
   const jobs = Math.min(jobsFrom(values), Math.max(1, files.length));
   const processor = jobs > 1 ? workerPoolProcessor(command, options, jobs) : inThreadProcessor(command, options);

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { UnspinError } from "../errors.js";
 import { createUnspinner, type UnspinnerOptions } from "../unspinner.js";
 import { processRecord, type BatchCommand, type BatchInput } from "./task.js";
 
@@ -17,37 +18,61 @@ export function inThreadProcessor(command: BatchCommand, options: UnspinnerOptio
   };
 }
 
+/**
+ * Old-generation heap per worker. V8 otherwise lets each thread's heap grow far past what it uses,
+ * which multiplies with the number of workers; a document too large for this fails alone (an error
+ * record) and its worker is replaced.
+ */
+const WORKER_HEAP_MB = 192;
+
+interface Slot {
+  worker: Worker;
+  /** seq → input of the records this worker is processing. */
+  inFlight: Map<number, BatchInput>;
+}
+
 /** A fixed pool of worker threads; each record goes to the worker with the fewest in flight. */
 export function workerPoolProcessor(command: BatchCommand, options: UnspinnerOptions, size: number): RecordProcessor {
   const workerUrl = new URL("./worker.js", import.meta.url);
-  const pending = new Map<number, { resolve: (line: string) => void; reject: (error: Error) => void }>();
-  const load = new Array<number>(size).fill(0);
+  const waiting = new Map<number, { resolve: (line: string) => void; reject: (error: Error) => void }>();
   let seq = 0;
-  const workers = Array.from({ length: size }, (_, w) => {
-    const worker = new Worker(workerUrl, { workerData: { command, options } });
-    worker.on("message", ({ seq: done, line }: { seq: number; line: string }) => {
-      load[w]!--;
-      pending.get(done)?.resolve(line);
-      pending.delete(done);
+  let closing = false;
+  const settle = (done: number, line: string | Error) => {
+    const promise = waiting.get(done);
+    waiting.delete(done);
+    if (line instanceof Error) promise?.reject(line);
+    else promise?.resolve(line);
+  };
+  const start = (): Slot => {
+    const slot: Slot = { worker: new Worker(workerUrl, { workerData: { command, options }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), inFlight: new Map() };
+    slot.worker.on("message", ({ seq: done, line, fatal }: { seq: number; line?: string; fatal?: string }) => {
+      slot.inFlight.delete(done);
+      settle(done, fatal !== undefined ? new UnspinError("USAGE", fatal) : line!);
     });
-    worker.on("error", (error) => {
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+    slot.worker.on("error", (error) => {
+      // The worker died (out of memory on a huge document, say): its records fail, the batch goes on.
+      for (const [done, input] of slot.inFlight) {
+        settle(done, JSON.stringify({ id: null, line: input.line, error: { code: "INTERNAL", message: `worker failed: ${error.message}` } }));
+      }
+      slot.inFlight.clear();
+      if (!closing) slots[slots.indexOf(slot)] = start();
     });
-    return worker;
-  });
+    return slot;
+  };
+  const slots = Array.from({ length: size }, start);
   return {
     process(input) {
       const id = seq++;
-      const w = load.indexOf(Math.min(...load));
-      load[w]!++;
+      const slot = slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
+      slot.inFlight.set(id, input);
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        workers[w]!.postMessage({ seq: id, input });
+        waiting.set(id, { resolve, reject });
+        slot.worker.postMessage({ seq: id, input });
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }

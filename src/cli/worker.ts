@@ -1,10 +1,17 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createUnspinner, type UnspinnerOptions } from "../unspinner.js";
+import { createUnspinner, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
 import { processRecord, type BatchCommand, type BatchInput } from "./task.js";
 
 /** A batch worker: one unspinner per thread, records in, output lines out. */
 const { command, options } = workerData as { command: BatchCommand; options: UnspinnerOptions };
-const unspinner = createUnspinner(options);
+let unspinner: Unspinner | undefined;
+let fatal: string | undefined;
+try {
+  unspinner = createUnspinner(options);
+} catch (error) {
+  fatal = error instanceof Error ? error.message : String(error); // e.g. a malformed dictionary
+}
 parentPort!.on("message", ({ seq, input }: { seq: number; input: BatchInput }) => {
-  parentPort!.postMessage({ seq, line: processRecord(unspinner, command, input) });
+  if (unspinner) parentPort!.postMessage({ seq, line: processRecord(unspinner, command, input) });
+  else parentPort!.postMessage({ seq, fatal });
 });
