@@ -1,6 +1,7 @@
 import type { DictionaryIndex } from "./dictionary/index.js";
 import type { ContextCondition, DictionaryEntry } from "./dictionary/types.js";
-import type { Token } from "./tokenize.js";
+import { restorationContext, type RestorationContext } from "./restore.js";
+import { isWordToken, type Token } from "./tokenize.js";
 
 /** Where a finding comes from: a dictionary line or a built-in rule. */
 export type FindingSource =
@@ -9,9 +10,13 @@ export type FindingSource =
 
 /** A span that may be spun, with the originals it may stand for. Not yet scored. */
 export interface Candidate {
-  /** Token range [startToken, endToken). */
+  /** Token range [startToken, endToken) in the whole text's token numbering. */
   startToken: number;
   endToken: number;
+  /** Word tokens in the span. */
+  words: number;
+  /** What restoring needs to know about the neighbouring tokens. */
+  context: RestorationContext;
   /** Character range [start, end) in the input. */
   start: number;
   end: number;
@@ -56,16 +61,37 @@ export function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], s
   return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end));
 }
 
-function fromDictionary(entry: DictionaryEntry, tokens: readonly Token[], text: string, start: number, end: number): Candidate {
+/** The parts of a candidate that come from its position among the tokens (`start`, `end`: array positions). */
+function located(tokens: readonly Token[], text: string, start: number, end: number) {
   const from = tokens[start]!.start;
   const to = tokens[end - 1]!.end;
+  let words = 0;
+  for (let i = start; i < end; i++) if (isWordToken(tokens[i]!)) words++;
   return {
-    startToken: start, endToken: end, start: from, end: to, text: text.slice(from, to),
+    startToken: tokens[start]!.index, endToken: tokens[end - 1]!.index + 1, start: from, end: to, text: text.slice(from, to),
+    words, context: restorationContext(tokens, start),
+  };
+}
+
+function fromDictionary(entry: DictionaryEntry, tokens: readonly Token[], text: string, start: number, end: number): Candidate {
+  return {
+    ...located(tokens, text, start, end),
     originals: entry.originals,
     ...(entry.participles ? { participles: entry.participles } : {}),
     legit: entry.legit,
-    origin: { kind: "dictionary", pack: entry.pack, source: entry.source, file: entry.file, line: entry.line, spun: entry.spun },
+    origin: originOf(entry),
   };
+}
+
+// One source object per entry, shared by all its matches (long texts have hundreds of thousands).
+const origins = new WeakMap<DictionaryEntry, FindingSource>();
+function originOf(entry: DictionaryEntry): FindingSource {
+  let origin = origins.get(entry);
+  if (!origin) {
+    origin = { kind: "dictionary", pack: entry.pack, source: entry.source, file: entry.file, line: entry.line, spun: entry.spun };
+    origins.set(entry, origin);
+  }
+  return origin;
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -81,9 +107,8 @@ function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[]
     const dot = tokens[i + 1]!;
     const rest = tokens[i + 2]!;
     if (digit < 0 || dot.text !== "." || dot.spaceBefore || rest.spaceBefore || !/^\d/.test(rest.text)) continue;
-    const from = tokens[i]!.start;
     found.push({
-      startToken: i, endToken: i + 1, start: from, end: tokens[i]!.end, text: text.slice(from, tokens[i]!.end),
+      ...located(tokens, text, i, i + 1),
       originals: [String(digit)], legit: 0.001, origin: { kind: "rule", rule: "number-word-decimal" },
     });
   }

@@ -27,9 +27,26 @@ function wantsParticiple(tokens: readonly Token[], startToken: number): boolean 
   return false;
 }
 
+/** What restoring a candidate needs to know about the tokens around it (kept instead of the tokens). */
+export interface RestorationContext {
+  /** A preceding `a`/`an`, separated from the span by plain whitespace. */
+  article?: { text: string; key: string; start: number; end: number };
+  /** The span follows have/be, so a past form must be a participle. */
+  participle: boolean;
+}
+
+/** Reads the context of a span at tokens [startToken, …) of a token array. */
+export function restorationContext(tokens: readonly Token[], startToken: number): RestorationContext {
+  const article = articleBefore(tokens, startToken);
+  return {
+    ...(article ? { article: { text: article.text, key: article.key, start: article.start, end: article.end } } : {}),
+    participle: wantsParticiple(tokens, startToken),
+  };
+}
+
 /** The originals in context: participles after have/be, else as listed. */
-function originalsInContext(candidate: ScoredCandidate, tokens: readonly Token[]): string[] {
-  if (candidate.participles && wantsParticiple(tokens, candidate.startToken)) return candidate.participles;
+function originalsInContext(candidate: ScoredCandidate, context: RestorationContext): string[] {
+  if (candidate.participles && context.participle) return candidate.participles;
   return candidate.originals;
 }
 
@@ -81,7 +98,7 @@ export interface RestorationPlan {
   restorations: Restoration[];
 }
 
-function withArticle(article: Token, gap: string, restoration: string): string {
+function withArticle(article: { text: string }, gap: string, restoration: string): string {
   const wanted = indefiniteArticleFor(restoration);
   const cased = article.text === article.text.toUpperCase() && article.text.length > 1 ? wanted.toUpperCase()
     : /^\p{Lu}/u.test(article.text) ? capitalizeFirst(wanted) : wanted;
@@ -92,11 +109,11 @@ function withArticle(article: Token, gap: string, restoration: string): string {
  * Builds the ranked restorations of a chosen candidate, in the case of the spun text, with the
  * preceding `a`/`an` included when any restoration changes which article is right.
  */
-export function planRestoration(candidate: ScoredCandidate, tokens: readonly Token[], text: string): RestorationPlan {
-  const originals = originalsInContext(candidate, tokens);
+export function planRestoration(candidate: ScoredCandidate, context: RestorationContext, text: string): RestorationPlan {
+  const originals = originalsInContext(candidate, context);
   const texts = originals.map((o) => carryCase(candidate.text, o));
   const confidences = originals.map((_, i) => candidate.confidence * rankShare(i, originals.length));
-  const article = articleBefore(tokens, candidate.startToken);
+  const { article } = context;
   const articleChanges = article !== undefined && texts.some((t) => indefiniteArticleFor(t) !== article.key);
   if (!article || !articleChanges) {
     return { start: candidate.start, end: candidate.end, restorations: texts.map((t, i) => ({ text: t, confidence: confidences[i]! })) };

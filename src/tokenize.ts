@@ -43,23 +43,32 @@ export function matchKey(text: string): string {
  * which reproduces the input exactly.
  */
 export function tokenize(text: string): Token[] {
-  if (text.length <= CHUNK_CHARS) return tokenizeChunk(text);
-  // wink-nlp slows down more than linearly on very long documents (memory pressure); paragraphs are
-  // independent for tokens, tags and sentences, so long texts are read a chunk of paragraphs at a time.
   const tokens: Token[] = [];
+  for (const chunk of tokenizeInChunks(text)) for (const token of chunk) tokens.push(token);
+  return tokens;
+}
+
+/**
+ * Tokenizes a text a chunk of paragraphs at a time (offsets, indices and sentence numbers are those of
+ * the whole text). wink-nlp slows down more than linearly on very long documents, and a caller that
+ * handles one chunk at a time keeps only that chunk's tokens in memory.
+ */
+export function* tokenizeInChunks(text: string): Generator<Token[]> {
+  let tokenBase = 0;
   let sentenceBase = 0;
   for (const [from, to] of chunkBounds(text)) {
     const chunk = tokenizeChunk(text.slice(from, to));
+    if (chunk.length === 0) continue;
     for (const token of chunk) {
-      token.index = tokens.length;
+      token.index += tokenBase;
       token.start += from;
       token.end += from;
       token.sentence += sentenceBase;
-      tokens.push(token);
     }
-    sentenceBase = (tokens[tokens.length - 1]?.sentence ?? sentenceBase - 1) + 1;
+    tokenBase += chunk.length;
+    sentenceBase = chunk[chunk.length - 1]!.sentence + 1;
+    yield chunk;
   }
-  return tokens;
 }
 
 const CHUNK_CHARS = 64 * 1024;

@@ -7,7 +7,7 @@ import { applyEdits, stabilizeEdits, type Edit } from "./repair.js";
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
 import { chooseNonOverlapping } from "./selection.js";
-import { isWordToken, tokenize, type Token } from "./tokenize.js";
+import { isWordToken, tokenizeInChunks } from "./tokenize.js";
 import { scoreDocument, type DocumentScore } from "./verdict.js";
 
 export type { FindingSource, Restoration, DocumentScore, Edit };
@@ -73,27 +73,12 @@ function checkConfidence(value: number): number {
 
 /** Everything one pass over a text produces; detect and repair are views of it. */
 interface Analysis {
-  tokens: Token[];
   findings: Finding[];
   document: DocumentScore;
 }
 
-function wordsIn(tokens: readonly Token[], from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) if (isWordToken(tokens[i]!)) count++;
-  return count;
-}
-
-/** Word index at which each candidate starts (candidates are in text order). */
-function wordPositions(tokens: readonly Token[], candidates: readonly Candidate[]): number[] {
-  const before = new Array<number>(tokens.length + 1);
-  before[0] = 0;
-  tokens.forEach((t, i) => (before[i + 1] = before[i]! + (isWordToken(t) ? 1 : 0)));
-  return candidates.map((c) => before[c.startToken]!);
-}
-
-function toFinding(candidate: ScoredCandidate, tokens: readonly Token[], text: string): Finding {
-  const plan = planRestoration(candidate, tokens, text);
+function toFinding(candidate: ScoredCandidate, text: string): Finding {
+  const plan = planRestoration(candidate, candidate.context, text);
   return {
     start: plan.start,
     end: plan.end,
@@ -108,17 +93,35 @@ function toEdit(finding: Finding): Edit {
   return { start: finding.start, end: finding.end, text: finding.text, replacement: finding.restorations[0]!.text, confidence: finding.confidence };
 }
 
+/**
+ * Finds the candidates of a text a chunk at a time, so that only one chunk's tokens are ever held:
+ * the later stages need the candidates (with their word positions and context), not the tokens.
+ */
+function collectCandidates(index: DictionaryIndex, text: string): { candidates: Candidate[]; positions: number[]; words: number } {
+  const candidates: Candidate[] = [];
+  const positions: number[] = [];
+  let words = 0;
+  for (const tokens of tokenizeInChunks(text)) {
+    const wordsBefore = new Array<number>(tokens.length + 1);
+    wordsBefore[0] = 0;
+    tokens.forEach((t, i) => (wordsBefore[i + 1] = wordsBefore[i]! + (isWordToken(t) ? 1 : 0)));
+    const base = tokens[0]!.index;
+    for (const candidate of findCandidates(tokens, text, index)) {
+      candidates.push(candidate);
+      positions.push(words + wordsBefore[candidate.startToken - base]!);
+    }
+    words += wordsBefore[tokens.length]!;
+  }
+  return { candidates, positions, words };
+}
+
 function analyse(index: DictionaryIndex, text: string, minConfidence: number): Analysis {
   if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
-  const tokens = tokenize(text);
-  const words = wordsIn(tokens, 0, tokens.length);
-  const candidates: Candidate[] = findCandidates(tokens, text, index);
-  const { scored, rate } = scoreCandidates(candidates, wordPositions(tokens, candidates), words);
+  const { candidates, positions, words } = collectCandidates(index, text);
+  const { scored, rate } = scoreCandidates(candidates, positions, words);
   const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
-  const findings = chosen.map((c) => toFinding(c, tokens, text));
-  const reportedWords = chosen.reduce((sum, c) => sum + wordsIn(tokens, c.startToken, c.endToken), 0);
-  const document = scoreDocument(scored, reportedWords, words, rate);
-  return { tokens, findings, document };
+  const reportedWords = chosen.reduce((sum, c) => sum + c.words, 0);
+  return { findings: chosen.map((c) => toFinding(c, text)), document: scoreDocument(scored, reportedWords, words, rate) };
 }
 
 /** Loads dictionaries once and returns synchronous detect/repair functions that reuse them. */
