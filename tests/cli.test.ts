@@ -90,6 +90,22 @@ describe("unspin repair", () => {
     expect(readdirSync(dir).filter((n) => n.includes(".tmp"))).toEqual([]);
   });
 
+  it("--backup keeps the original beside the rewritten file", () => {
+    const input = file("backed.txt", SPUN);
+    expect(runCli(["repair", input, "--in-place", "--backup", ".orig", ...DICT]).exitCode).toBe(0);
+    expect(readFileSync(input + ".orig", "utf8")).toBe(SPUN);
+    expect(readFileSync(input, "utf8")).toContain("Experts suggest");
+    expect(runCli(["repair", input, "--backup", ".orig"]).stderr).toMatch(/--backup goes with --in-place/);
+  });
+
+  it("leaves the original untouched when the backup cannot be written", () => {
+    const input = file("nobackup.txt", SPUN);
+    const out = runCli(["repair", input, "--in-place", "--backup", "/missing-dir/x", ...DICT]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toMatch(/cannot write backup/);
+    expect(readFileSync(input, "utf8")).toBe(SPUN);
+  });
+
   it("writes nothing when the input is bad", () => {
     const output = join(dir, "never.txt");
     const out = runCli(["repair", file("bad2.txt", new Uint8Array([0xff, 0x41])), "-o", output]);

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, copyFileSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UnspinError } from "../errors.js";
 
@@ -73,4 +73,16 @@ export function writeFileAtomic(path: string, content: string): void {
     }
     throw new UnspinError("INPUT_IO", `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+}
+
+/** Rewrites a file atomically, first keeping a copy at `path + backupSuffix` when a suffix is given. */
+export function rewriteInPlace(path: string, content: string, backupSuffix?: string): void {
+  if (backupSuffix !== undefined) {
+    try {
+      copyFileSync(path, path + backupSuffix);
+    } catch (error) {
+      throw new UnspinError("INPUT_IO", `${path + backupSuffix}: cannot write backup (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  writeFileAtomic(path, content);
 }

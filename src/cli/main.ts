@@ -11,7 +11,7 @@ import { expandInputs } from "./files.js";
 import { inThreadProcessor, workerPoolProcessor } from "./pool.js";
 import type { BatchCommand } from "./task.js";
 import { formatEvaluation, formatEvaluationDetails, formatFindings } from "./format.js";
-import { readInput, writeFileAtomic } from "./input.js";
+import { readInput, rewriteInPlace, writeFileAtomic } from "./input.js";
 
 const USAGE = `Usage:
   unspin check FILE|-   [--json] [options]        list spun spans (exit 0: none, 1: found, 2: error)
@@ -23,6 +23,7 @@ const USAGE = `Usage:
 Options:
   --jobs N             worker threads for batches (default: number of cores)
   --out-dir DIR        with repair of many files: write each result under DIR
+  --backup SUFFIX      with --in-place: keep the original as FILE + SUFFIX
   --min-confidence N   report and repair only findings with confidence ≥ N (default 0.5)
   --dict FILE          load an extra dictionary file or pack folder (repeatable)
   --pack NAME          load only these bundled packs (repeatable; default: all)
@@ -40,6 +41,7 @@ const OPTIONS = {
   details: { type: "boolean" },
   output: { type: "string", short: "o" },
   "in-place": { type: "boolean" },
+  backup: { type: "string" },
   "out-dir": { type: "string" },
   jsonl: { type: "boolean" },
   jobs: { type: "string" },
@@ -79,12 +81,14 @@ function repairCommand(positionals: string[], values: Values): Outcome {
   const path = onlyInput(positionals, "repair");
   if (values["in-place"] && values.output) throw new UnspinError("USAGE", "use either -o OUT or --in-place, not both");
   if (values["in-place"] && path === "-") throw new UnspinError("USAGE", "--in-place needs a file, not standard input");
+  if (values.backup !== undefined && !values["in-place"]) throw new UnspinError("USAGE", "--backup goes with --in-place");
   const unspinner = unspinnerFrom(values);
   const text = readInput(path);
   const result = unspinner.repair(text);
   const target = values["in-place"] ? path : values.output;
   if (target === undefined) return { stdout: values.json ? JSON.stringify(result, null, 2) + "\n" : result.text, exitCode: 0 };
-  writeFileAtomic(target, result.text);
+  if (values["in-place"]) rewriteInPlace(target, result.text, values.backup);
+  else writeFileAtomic(target, result.text);
   return { stdout: values.json ? JSON.stringify({ edits: result.edits, document: result.document }, null, 2) + "\n" : "", exitCode: 0 };
 }
 
@@ -210,7 +214,8 @@ async function filesCommand(command: BatchCommand, inputs: string[], values: Val
     } else {
       const target = outputPathFor(file, values);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, result.text);
+      if (values["in-place"]) rewriteInPlace(target, result.text, values.backup);
+      else writeFileAtomic(target, result.text);
     }
   };
   const inFlight: { file: string; text: string; result: Promise<string> }[] = [];
