@@ -56,20 +56,36 @@ function capitalizeFirst(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Shouting, not an acronym: an all-caps acronym (`USA`, `GDP`) says nothing about its original's case. */
+function isAllCaps(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, "");
+  return letters.length > 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** One word's case onto another: ALL CAPS, Capitalised, or the original's own spelling. */
+function wordCase(spun: string, original: string): string {
+  if (spun.toLowerCase() === original.toLowerCase()) return spun; // an unchanged word keeps its spelling
+  if (isAllCaps(spun)) return original.toUpperCase();
+  return /^\p{Lu}/u.test(spun) ? capitalizeFirst(original) : original;
+}
+
 /**
- * Carries the spun text's case over to an original: ALL CAPS stays all caps, Title Case stays title
- * case, a capital first letter stays capital. Capitals inside the original (`United States`) are kept.
+ * Carries the spun text's case over to an original: word by word when both have as many words
+ * (`UN Safety Council` → `UN Security Council`), else ALL CAPS stays all caps, Title Case stays title
+ * case and a capital first letter stays capital. Capitals inside the original (`United States`) are kept.
  */
 export function carryCase(spun: string, original: string): string {
-  const letters = spun.replace(/[^\p{L}]/gu, "");
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return original.toUpperCase();
-  const spunWords = spun.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const titleCase = spunWords.length > 1 && spunWords.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w));
-  if (titleCase) {
-    return original.split(" ").map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w))).join(" ");
+  const spunWords = spun.split(/\s+/).filter((w) => w.length > 0);
+  const originalWords = original.split(" ");
+  if (spunWords.length > 1 && spunWords.length === originalWords.length) {
+    return originalWords.map((w, i) => wordCase(spunWords[i]!, w)).join(" ");
   }
-  if (/^\p{Lu}/u.test(spun)) return capitalizeFirst(original);
-  return original;
+  if (isAllCaps(spun) || (spunWords.length > 1 && spunWords.every(isAllCaps))) return original.toUpperCase();
+  const titleCase = spunWords.length > 1 && spunWords.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w) || !/\p{L}/u.test(w));
+  if (titleCase) {
+    return originalWords.map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w))).join(" ");
+  }
+  return /^\p{Lu}/u.test(spun) ? capitalizeFirst(original) : original;
 }
 
 // Words spelled with a vowel letter but said with a consonant sound, and the reverse.

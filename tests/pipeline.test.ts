@@ -118,3 +118,20 @@ describe("repair", () => {
     expect(result.text).toContain("NATIONAL ARMY");
   });
 });
+
+describe("carryCase", async () => {
+  const { carryCase } = await import("../src/restore.js");
+  it.each([
+    ["Nationwide Military", "national army", "National Army"],
+    ["NATIONWIDE", "national", "NATIONAL"],
+    ["UN Safety Council", "un security council", "UN Security Council"],
+    ["Members of the Family", "relations", "Relations"],
+    ["members of the family", "relations", "relations"],
+    ["Mavens", "experts", "Experts"],
+    ["USA", "United States", "United States"],
+    ["THE PLACE", "where", "WHERE"],
+    ["usa", "United States", "United States"],
+    ["Wall Avenue", "Wall Street", "Wall Street"],
+    ["Typically the Metropolis", "the city", "The City"],
+  ])("%s + %s → %s", (spun, original, expected) => expect(carryCase(spun, original)).toBe(expected));
+});
