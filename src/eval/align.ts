@@ -116,7 +116,9 @@ function sameTokens(a: readonly string[], hyp: EvalToken[], from: number, to: nu
 function markCost(item: Extract<Item, { kind: "mark" }>, hyp: EvalToken[], from: number, to: number, spunLength: number): number {
   if (item.mark.unsure) return Math.abs(to - from - spunLength) * 0.1;
   if (item.options.some((o) => sameTokens(o, hyp, from, to))) return 0;
-  return 0.5 + Math.abs(to - from - spunLength);
+  // A wrong restoration most likely has the length of the spun text or of one of its originals.
+  const length = to - from;
+  return 0.5 + Math.min(Math.abs(length - spunLength), ...item.options.map((o) => Math.abs(length - o.length)));
 }
 
 /**
