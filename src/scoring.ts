@@ -9,12 +9,16 @@ export interface ScoredCandidate extends Candidate {
 }
 
 /**
- * Spin rates behind the two hypotheses a text is judged between. In a spun text a listed word is spun
- * at RHO_SPUN, which is the rate at which an entry's `legit` is defined (the share of legitimate uses
- * in a half-spun document), so in a spun text P(spun) = 1 − legit. Clean text still carries the odd
- * spinner-made phrase (quoted, copied), at RHO_CLEAN.
+ * Spin rates behind the two hypotheses a text is judged between. An entry's `legit` is defined at a
+ * spin rate of 1/2, so in a typically spun text P(spun) = 1 − legit. Texts are not all spun alike:
+ * the rate follows the text's spin density (the expected number of spun units per word among the
+ * matched spans), scaled so that a typical spun page of the dev set (density 0.08) gets 1/2, within
+ * [RHO_SPUN_MIN, RHO_SPUN_MAX]. Clean text still carries the odd spinner-made phrase, at RHO_CLEAN.
  */
 const RHO_SPUN = 0.5;
+const TYPICAL_SPIN_DENSITY = 0.08;
+const RHO_SPUN_MIN = 0.2;
+const RHO_SPUN_MAX = 0.85;
 const RHO_CLEAN = 0.002;
 
 /**
@@ -68,16 +72,14 @@ export function unitShares(candidates: readonly Candidate[]): number[] {
   return overlaps.map((n) => 1 / n);
 }
 
-/** Sum of evidence and of units of the candidates whose word position lies in [from, to). */
-class EvidenceWindow {
-  private readonly prefixEvidence: number[];
-  private readonly prefixUnits: number[];
-  constructor(private readonly positions: number[], evidence: number[], shares: number[]) {
-    this.prefixEvidence = [0];
-    this.prefixUnits = [0];
-    positions.forEach((_, i) => {
-      this.prefixEvidence.push(this.prefixEvidence[i]! + evidence[i]! * shares[i]!);
-      this.prefixUnits.push(this.prefixUnits[i]! + shares[i]!);
+/** Prefix sums of per-candidate series, to total them over any range of word positions. */
+class PositionSums {
+  private readonly prefixes: number[][];
+  constructor(private readonly positions: readonly number[], series: readonly (readonly number[])[]) {
+    this.prefixes = series.map((values) => {
+      const prefix = [0];
+      values.forEach((v, i) => prefix.push(prefix[i]! + v));
+      return prefix;
     });
   }
   private lowerBound(position: number): number {
@@ -90,17 +92,30 @@ class EvidenceWindow {
     }
     return lo;
   }
-  sum(from: number, to: number): { evidence: number; units: number } {
+  /** Totals of each series over the candidates whose position lies in [from, to). */
+  sum(from: number, to: number): number[] {
     const a = this.lowerBound(from);
     const b = this.lowerBound(to);
-    return { evidence: this.prefixEvidence[b]! - this.prefixEvidence[a]!, units: this.prefixUnits[b]! - this.prefixUnits[a]! };
+    return this.prefixes.map((prefix) => prefix[b]! - prefix[a]!);
   }
 }
 
-/** Spin rate around a candidate, from the probability that the text around it is spun. */
-function rateFromOdds(logOdds: number): number {
-  const spun = logistic(logOdds);
-  return spun * RHO_SPUN + (1 - spun) * RHO_CLEAN;
+/** Evidence about a stretch of text, without the candidate being scored. */
+interface Surroundings {
+  evidence: number;
+  units: number;
+  /** Expected spun units at rate 1/2: Σ (1 − legit). */
+  mass: number;
+  words: number;
+}
+
+/** Spin rate around a candidate: how likely the text is spun, and how densely. */
+function rateAround(s: Surroundings): number {
+  if (s.words <= 0) return RHO_CLEAN;
+  const spun = logistic(spinLogOdds(s.evidence, s.units, s.words));
+  const density = Math.max(0, s.mass) / s.words;
+  const spunRate = Math.min(RHO_SPUN_MAX, Math.max(RHO_SPUN_MIN, (RHO_SPUN * density) / TYPICAL_SPIN_DENSITY));
+  return spun * spunRate + (1 - spun) * RHO_CLEAN;
 }
 
 /**
@@ -111,17 +126,20 @@ function rateFromOdds(logOdds: number): number {
  */
 export function scoreCandidates(candidates: readonly Candidate[], wordPositions: readonly number[], words: number): { scored: ScoredCandidate[]; rate: number } {
   const shares = unitShares(candidates);
-  const evidence = candidates.map((c) => evidenceOf(c.legit));
-  const window = new EvidenceWindow([...wordPositions], evidence, shares);
-  const all = window.sum(-Infinity, Infinity);
+  const evidence = candidates.map((c, i) => evidenceOf(c.legit) * shares[i]!);
+  const mass = candidates.map((c, i) => (1 - c.legit) * shares[i]!);
+  const sums = new PositionSums(wordPositions, [evidence, shares, mass]);
+  const [allEvidence = 0, allUnits = 0, allMass = 0] = sums.sum(-Infinity, Infinity);
   const scored = candidates.map((c, i) => {
-    const own = evidence[i]! * shares[i]!;
-    const docOdds = spinLogOdds(all.evidence - own, all.units - shares[i]!, words);
+    const without = (e: number, u: number, m: number, w: number): Surroundings =>
+      ({ evidence: e - evidence[i]!, units: u - shares[i]!, mass: m - mass[i]!, words: w });
     const position = wordPositions[i]!;
-    const near = window.sum(position - WINDOW_WORDS, position + WINDOW_WORDS + 1);
+    const [nearEvidence = 0, nearUnits = 0, nearMass = 0] = sums.sum(position - WINDOW_WORDS, position + WINDOW_WORDS + 1);
     const windowWords = Math.min(words, position + WINDOW_WORDS + 1) - Math.max(0, position - WINDOW_WORDS);
-    const nearOdds = spinLogOdds(near.evidence - own, near.units - shares[i]!, windowWords);
-    const rate = rateFromOdds(Math.max(docOdds, nearOdds));
+    const rate = Math.max(
+      rateAround(without(allEvidence, allUnits, allMass, words)),
+      rateAround(without(nearEvidence, nearUnits, nearMass, windowWords)),
+    );
     return { ...c, confidence: spunProbability(c.legit, rate), wordPosition: position };
   });
   const expectedSpun = scored.reduce((sum, c, i) => sum + c.confidence * shares[i]!, 0);

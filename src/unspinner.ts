@@ -7,7 +7,7 @@ import { applyEdits, stabilizeEdits, type Edit } from "./repair.js";
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
 import { chooseNonOverlapping } from "./selection.js";
-import { isWordToken, tokenizeInChunks } from "./tokenize.js";
+import { isWordToken, matchKey, tokenizeInChunks } from "./tokenize.js";
 import { scoreDocument, type DocumentScore } from "./verdict.js";
 
 export type { FindingSource, Restoration, DocumentScore, Edit };
@@ -47,8 +47,11 @@ export interface UnspinnerOptions {
   dictionaries?: readonly string[];
   /** Findings below this confidence are neither reported nor repaired (default 0.5). */
   minConfidence?: number;
-  /** Leave out entries for which this returns true (used by ablation runs of `unspin eval`). */
-  excludeEntry?: (entry: DictionaryEntry) => boolean;
+  /**
+   * Leave out every dictionary line that has one of these spun forms (case-insensitive), with all its
+   * inflected forms: ablation runs measure what unspin restores without entries for those spans.
+   */
+  withoutEntriesFor?: readonly string[];
 }
 
 /** Per-call options. */
@@ -124,11 +127,18 @@ function analyse(index: DictionaryIndex, text: string, minConfidence: number): A
   return { findings: chosen.map((c) => toFinding(c, text)), document: scoreDocument(scored, reportedWords, words, rate) };
 }
 
+function withoutLinesFor(entries: readonly DictionaryEntry[], spunForms: readonly string[]): DictionaryEntry[] {
+  const forms = new Set(spunForms.map((f) => matchKey(f).replace(/\s+/g, " ").trim()));
+  const lineOf = (e: DictionaryEntry) => `${e.file}:${e.line}`;
+  const dropped = new Set(entries.filter((e) => forms.has(matchKey(e.spun))).map(lineOf));
+  return entries.filter((e) => !dropped.has(lineOf(e)));
+}
+
 /** Loads dictionaries once and returns synchronous detect/repair functions that reuse them. */
 export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
   const defaultThreshold = checkConfidence(options.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
   const loaded = [...loadBundledPacks(options.packs), ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
-  const entries = options.excludeEntry ? loaded.filter((e) => !options.excludeEntry!(e)) : loaded;
+  const entries = options.withoutEntriesFor ? withoutLinesFor(loaded, options.withoutEntriesFor) : loaded;
   const index = new DictionaryIndex(entries);
   const threshold = (call?: CallOptions) => checkConfidence(call?.minConfidence ?? defaultThreshold);
   return {

@@ -1,6 +1,8 @@
+import type { Calibration } from "../eval/calibration.js";
 import type { Evaluation } from "../eval/run.js";
 import type { Rates } from "../eval/metrics.js";
 import type { DetectResult } from "../unspinner.js";
+import { plainPainter, type Painter } from "./color.js";
 
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -14,15 +16,15 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /** One line per finding, `line:col  spun → restoration (confidence)`, then the document verdict. */
-export function formatFindings(text: string, result: DetectResult, name: string): string {
+export function formatFindings(text: string, result: DetectResult, name: string, paint: Painter = plainPainter): string {
   const lines = result.findings.map((f) => {
     const { line, column } = lineAndColumn(text, f.start);
     const alternatives = f.restorations.slice(1).map((r) => r.text);
-    const also = alternatives.length > 0 ? `  [also: ${alternatives.join(", ")}]` : "";
-    return `${name}:${line}:${column}  ${oneLine(f.text)} → ${f.restorations[0]?.text ?? "?"} (${f.confidence.toFixed(2)})${also}`;
+    const also = alternatives.length > 0 ? paint.dim(`  [also: ${alternatives.join(", ")}]`) : "";
+    return `${paint.location(`${name}:${line}:${column}`)}  ${paint.spun(oneLine(f.text))} → ${paint.restoration(f.restorations[0]?.text ?? "?")} ${paint.dim(`(${f.confidence.toFixed(2)})`)}${also}`;
   });
   const d = result.document;
-  lines.push(`${name}: ${d.verdict} (spin probability ${d.spinProbability.toFixed(2)}, ${(100 * d.spunWordShare).toFixed(1)}% of ${d.words} words in ${result.findings.length} findings)`);
+  lines.push(`${name}: ${paint.verdict(d.verdict, d.verdict)} (spin probability ${d.spinProbability.toFixed(2)}, ${(100 * d.spunWordShare).toFixed(1)}% of ${d.words} words in ${result.findings.length} findings)`);
   return lines.join("\n") + "\n";
 }
 
@@ -70,5 +72,15 @@ export function formatEvaluationDetails(evaluation: Evaluation): string {
     }
     for (const e of text.falseEdits) lines.push(`  FALSE   @${e.start}: → ${e.got || "(deleted)"}`);
   }
+  return lines.join("\n") + "\n";
+}
+
+/** The reliability table: per confidence bucket, how often the best restoration was right. */
+export function formatCalibration(calibration: Calibration): string {
+  const lines = ["", "confidence   findings  mean conf.  accuracy"];
+  for (const b of calibration.bins) {
+    lines.push(`${b.from.toFixed(1)}–${b.to.toFixed(1)}   ${String(b.findings).padStart(8)}  ${b.meanConfidence.toFixed(2).padStart(10)}  ${b.accuracy.toFixed(2).padStart(8)}`);
+  }
+  lines.push(`expected calibration error ${calibration.ece.toFixed(3)} over ${calibration.findings} findings (annotated documents; unsure marks left out)`);
   return lines.join("\n") + "\n";
 }

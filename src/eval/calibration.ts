@@ -1,0 +1,61 @@
+import { applyEdits } from "../repair.js";
+import type { Unspinner } from "../unspinner.js";
+import { alignRepair } from "./align.js";
+import type { CorpusDocument } from "./corpus.js";
+
+/** One confidence bucket of a reliability table. */
+export interface CalibrationBin {
+  from: number;
+  to: number;
+  findings: number;
+  /** Mean reported confidence of its findings. */
+  meanConfidence: number;
+  /** Share of its findings whose best restoration is right. */
+  accuracy: number;
+}
+
+export interface Calibration {
+  bins: CalibrationBin[];
+  /** Expected calibration error: Σ (findings share) × |accuracy − mean confidence|. */
+  ece: number;
+  findings: number;
+}
+
+/**
+ * Is a finding's best restoration right? The single edit is applied on its own and aligned with the
+ * gold: right when it restores a certain mark and changes nothing outside the marks; findings that
+ * only touch unsure marks are neither right nor wrong and are left out (null).
+ */
+function judge(doc: CorpusDocument, edit: { start: number; end: number; text: string; replacement: string; confidence: number }): boolean | null {
+  const alignment = alignRepair(doc.text, doc.marks, applyEdits(doc.text, [edit]));
+  const certain = alignment.marks.filter((m) => !m.mark.unsure && m.outcome !== "unchanged");
+  if (alignment.falseEdits.length > 0) return false;
+  if (certain.length === 0) return alignment.marks.some((m) => m.outcome !== "unchanged") ? null : false;
+  return certain.every((m) => m.outcome === "restored");
+}
+
+/** Reliability of the reported confidences on annotated documents, down to `floor`. */
+export function calibrate(docs: readonly CorpusDocument[], unspinner: Unspinner, floor = 0.1, binWidth = 0.1): Calibration {
+  const judged: { confidence: number; right: boolean }[] = [];
+  for (const doc of docs.filter((d) => d.kind === "spun")) {
+    for (const f of unspinner.detect(doc.text, { minConfidence: floor }).findings) {
+      const top = f.restorations[0]!;
+      const right = judge(doc, { start: f.start, end: f.end, text: f.text, replacement: top.text, confidence: top.confidence });
+      if (right !== null) judged.push({ confidence: top.confidence, right });
+    }
+  }
+  const bins: CalibrationBin[] = [];
+  for (let from = Math.floor(floor / binWidth) * binWidth; from < 1 - 1e-9; from += binWidth) {
+    const to = from + binWidth;
+    const inBin = judged.filter((j) => j.confidence >= from - 1e-9 && (j.confidence < to - 1e-9 || to >= 1 - 1e-9));
+    if (inBin.length === 0) continue;
+    bins.push({
+      from, to, findings: inBin.length,
+      meanConfidence: inBin.reduce((s, j) => s + j.confidence, 0) / inBin.length,
+      accuracy: inBin.filter((j) => j.right).length / inBin.length,
+    });
+  }
+  const total = judged.length;
+  const ece = bins.reduce((sum, b) => sum + (b.findings / Math.max(1, total)) * Math.abs(b.accuracy - b.meanConfidence), 0);
+  return { bins, ece, findings: total };
+}
