@@ -125,8 +125,18 @@ function withArticle(article: { text: string }, gap: string, restoration: string
  * Builds the ranked restorations of a chosen candidate, in the case of the spun text, with the
  * preceding `a`/`an` included when any restoration changes which article is right.
  */
+/**
+ * Spinners swap the word after an article and leave the article: `an fallacious` was `an incorrect`
+ * rather than `a wrong`. Originals that agree with the article already there come first (stable).
+ */
+function agreeingFirst(originals: readonly string[], article: RestorationContext["article"]): string[] {
+  if (!article) return [...originals];
+  const agrees = (o: string) => indefiniteArticleFor(o) === article.key;
+  return [...originals.filter(agrees), ...originals.filter((o) => !agrees(o))];
+}
+
 export function planRestoration(candidate: ScoredCandidate, context: RestorationContext, text: string): RestorationPlan {
-  const originals = originalsInContext(candidate, context);
+  const originals = agreeingFirst(originalsInContext(candidate, context), context.article);
   const texts = originals.map((o) => carryCase(candidate.text, o));
   const confidences = originals.map((_, i) => candidate.confidence * rankShare(i, originals.length));
   const { article } = context;

@@ -113,6 +113,11 @@ describe("repair", () => {
     expect(unspinner.detect("").document).toMatchObject({ words: 0, verdict: "clean" });
   });
 
+  it("prefers an original that agrees with the article the spinner left in place", () => {
+    expect(unspinner.repair(SPUN + " It was an fallacious claim.").text).toContain("It was an incorrect claim.");
+    expect(unspinner.repair(SPUN + " It was a fallacious claim.").text).toContain("It was a wrong claim.");
+  });
+
   it("upper-cases restorations of all-caps text", () => {
     const result = unspinner.repair(SPUN.replace("Nationwide Military", "NATIONWIDE MILITARY"));
     expect(result.text).toContain("NATIONAL ARMY");
