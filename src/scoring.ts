@@ -18,7 +18,7 @@ export interface ScoredCandidate extends Candidate {
 const RHO_SPUN = 0.5;
 const TYPICAL_SPIN_DENSITY = 0.08;
 const RHO_SPUN_MIN = 0.2;
-const RHO_SPUN_MAX = 0.85;
+const RHO_SPUN_MAX = 0.75;
 const RHO_CLEAN = 0.002;
 
 /**
