@@ -4,23 +4,32 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { UnspinError } from "../errors.js";
+import { calibrate } from "../eval/calibration.js";
+import { discoverCorpus } from "../eval/corpus.js";
 import { evaluateUnspinner } from "../eval/run.js";
 import { createUnspinner, type DetectResult, type RepairResult, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
 import { runJsonl } from "./batch.js";
 import { expandInputs } from "./files.js";
 import { inThreadProcessor, workerPoolProcessor } from "./pool.js";
 import type { BatchCommand } from "./task.js";
-import { formatEvaluation, formatEvaluationDetails, formatFindings } from "./format.js";
+import { formatCalibration, formatEvaluation, formatEvaluationDetails } from "./format.js";
+import { colorEnabled, painterFor } from "./color.js";
+import { checkOutput, outputFormat, type OutputFormat } from "./output.js";
+import { reportFor } from "./report.js";
 import { readInput, rewriteInPlace, writeFileAtomic } from "./input.js";
 
 const USAGE = `Usage:
-  unspin check FILE|-   [--json] [options]        list spun spans (exit 0: none, 1: found, 2: error)
+  unspin check FILE|-   [--format F] [options]    list spun spans (exit 0: none, 1: found, 2: error)
   unspin repair FILE|-  [-o OUT | --in-place]     print (or write) the repaired text
+  unspin report FILE|-  [-o report.html]          an HTML page: highlighted findings, repaired text
   unspin check|repair FILE… DIR… 'GLOB'…          many files (repair needs --in-place or --out-dir)
   unspin check|repair --jsonl [FILE|-]            stream {"id","text"} lines, one result line each
   unspin eval DIR…      [--json] [--details]      score repairs against an annotated corpus
+        [--calibration]                           add a reliability table of the confidences
+        [--without-dictionary-entries-from PATH]  ablation: drop entries for the marks under PATH
 
 Options:
+  --format F           check output: text (default), json (also --json) or sarif
   --jobs N             worker threads for batches (default: number of cores)
   --out-dir DIR        with repair of many files: write each result under DIR
   --backup SUFFIX      with --in-place: keep the original as FILE + SUFFIX
@@ -38,7 +47,10 @@ interface Outcome {
 
 const OPTIONS = {
   json: { type: "boolean" },
+  format: { type: "string" },
   details: { type: "boolean" },
+  calibration: { type: "boolean" },
+  "without-dictionary-entries-from": { type: "string", multiple: true },
   output: { type: "string", short: "o" },
   "in-place": { type: "boolean" },
   backup: { type: "string" },
@@ -68,12 +80,19 @@ function onlyInput(positionals: string[], command: string): string {
   return positionals[0]!;
 }
 
-function check(positionals: string[], values: Values): Outcome {
+/** Per-run settings that do not come from the arguments. */
+interface RunContext {
+  /** Colour the text output (stdout is a terminal and NO_COLOR is not set). */
+  color: boolean;
+}
+
+function check(positionals: string[], values: Values, context: RunContext): Outcome {
   const path = onlyInput(positionals, "check");
+  const output = checkOutput(outputFormat(values.format, values.json), painterFor(context.color));
   const unspinner = unspinnerFrom(values);
   const text = readInput(path);
   const result = unspinner.detect(text);
-  const stdout = values.json ? JSON.stringify(result, null, 2) + "\n" : formatFindings(text, result, path === "-" ? "<stdin>" : path);
+  const stdout = output.add({ name: path === "-" ? "<stdin>" : path, text, result }) + output.end();
   return { stdout, exitCode: result.findings.length > 0 ? 1 : 0 };
 }
 
@@ -92,33 +111,50 @@ function repairCommand(positionals: string[], values: Values): Outcome {
   return { stdout: values.json ? JSON.stringify({ edits: result.edits, document: result.document }, null, 2) + "\n" : "", exitCode: 0 };
 }
 
+/** Spun texts of every mark in the annotated files under the given paths (for ablation runs). */
+function markedSpans(paths: readonly string[]): string[] {
+  return discoverCorpus(paths).flatMap((doc) => doc.marks.map((m) => m.spun));
+}
+
 function evalCommand(positionals: string[], values: Values): Outcome {
   if (positionals.length === 0) throw new UnspinError("USAGE", "eval needs at least one corpus folder");
-  const evaluation = evaluateUnspinner(positionals, unspinnerFrom(values));
+  const ablation = values["without-dictionary-entries-from"];
+  const unspinner = createUnspinner({ ...unspinnerOptionsFrom(values), ...(ablation ? { withoutEntriesFor: markedSpans(ablation) } : {}) });
+  const evaluation = evaluateUnspinner(positionals, unspinner);
   if (evaluation.documents.length === 0) throw new UnspinError("USAGE", `no NAME.ann/NAME.txt pairs or clean/*.txt files under ${positionals.join(", ")}`);
   if (values.json) {
     const slim = { ...evaluation, documents: evaluation.documents.map(({ alignment: _alignment, ...rest }) => rest) };
     return { stdout: JSON.stringify(slim, null, 2) + "\n", exitCode: 0 };
   }
   const details = values.details ? formatEvaluationDetails(evaluation) : "";
-  return { stdout: details + formatEvaluation(evaluation), exitCode: 0 };
+  const calibration = values.calibration ? formatCalibration(calibrate(discoverCorpus(positionals), unspinner)) : "";
+  return { stdout: details + formatEvaluation(evaluation) + calibration, exitCode: 0 };
 }
 
-const COMMANDS: Record<string, (positionals: string[], values: Values) => Outcome> = {
+function reportCommand(positionals: string[], values: Values): Outcome {
+  const path = onlyInput(positionals, "report");
+  const html = reportFor(unspinnerFrom(values), readInput(path), path);
+  if (values.output === undefined) return { stdout: html, exitCode: 0 };
+  writeFileAtomic(values.output, html);
+  return { stdout: "", exitCode: 0 };
+}
+
+const COMMANDS: Record<string, (positionals: string[], values: Values, context: RunContext) => Outcome> = {
   check,
   repair: repairCommand,
+  report: reportCommand,
   eval: evalCommand,
 };
 
 /** Runs the CLI with the given arguments; never throws, never exits. */
-export function runCli(argv: string[]): Outcome & { stderr: string } {
+export function runCli(argv: string[], context: RunContext = { color: false }): Outcome & { stderr: string } {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined) return { stdout: USAGE, stderr: "", exitCode: command === undefined && !values.help ? 2 : 0 };
     const run = COMMANDS[command];
-    if (!run) throw new UnspinError("USAGE", `unknown command "${command}" (expected check, repair or eval)`);
-    return { ...run(rest, values), stderr: "" };
+    if (!run) throw new UnspinError("USAGE", `unknown command "${command}" (expected check, repair, report or eval)`);
+    return { ...run(rest, values, context), stderr: "" };
   } catch (error) {
     return { stdout: "", stderr: errorLine(error), exitCode: 2 };
   }
@@ -134,7 +170,7 @@ function errorLine(error: unknown): string {
 /** Streams the CLI talks to (the process's own, or test doubles). */
 export interface CliStreams {
   stdin: Readable;
-  stdout: Writable;
+  stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
 }
 
@@ -195,8 +231,17 @@ function outputPathFor(file: string, values: Values): string {
   return join(values["out-dir"]!, relative(process.cwd(), resolve(file)).replace(/^(\.\.[/\\])+/, ""));
 }
 
+/** Many documents are checked into text or one SARIF log; JSON describes one document (--jsonl streams many). */
+function batchCheckFormat(command: BatchCommand, values: Values): OutputFormat {
+  if (command !== "check") return "text";
+  const format = outputFormat(values.format, values.json);
+  if (format === "json") throw new UnspinError("USAGE", "--format json takes one FILE; use --format sarif or --jsonl for many");
+  return format;
+}
+
 async function filesCommand(command: BatchCommand, inputs: string[], values: Values, io: CliStreams): Promise<number> {
   if (command === "repair" && !values["in-place"] && !values["out-dir"]) throw new UnspinError("USAGE", "repair of several files needs --in-place or --out-dir DIR");
+  const output = checkOutput(batchCheckFormat(command, values), painterFor(colorEnabled(io.stdout)));
   const options = unspinnerOptionsFrom(values);
   const files = expandInputs(inputs);
   const jobs = Math.min(jobsFrom(values), Math.max(1, files.length));
@@ -209,7 +254,7 @@ async function filesCommand(command: BatchCommand, inputs: string[], values: Val
       io.stderr.write(`unspin: ${file}: ${result.error.message}\n`);
       exitCode = 2;
     } else if (command === "check") {
-      io.stdout.write(formatFindings(text, result, file));
+      io.stdout.write(output.add({ name: file, text, result }));
       if (result.findings.length > 0) exitCode = Math.max(exitCode, 1);
     } else {
       const target = outputPathFor(file, values);
@@ -241,6 +286,7 @@ async function filesCommand(command: BatchCommand, inputs: string[], values: Val
       if (inFlight.length >= jobs * 4) await flushOne();
     }
     while (inFlight.length > 0) await flushOne();
+    io.stdout.write(output.end());
   } finally {
     await processor.close();
     progress.done();
@@ -261,7 +307,7 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
     io.stderr.write(errorLine(error));
     return 2;
   }
-  const outcome = runCli(argv);
+  const outcome = runCli(argv, { color: colorEnabled(io.stdout) });
   io.stderr.write(outcome.stderr);
   io.stdout.write(outcome.stdout);
   return outcome.exitCode;

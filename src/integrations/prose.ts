@@ -30,7 +30,8 @@ export function sharedUnspinner(options: IntegrationOptions = {}): Unspinner {
 }
 
 // Addresses are written to be exact, never spun: web and mail addresses inside prose are left alone.
-const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+// Besides scheme:// and www. addresses, a bare domain followed by a path (example.com/avid-gamers) counts.
+const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/[^\s<>"'`]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /** Marks which characters are prose: inside one of `ranges` and not part of a web or mail address. */
 function proseMask(source: string, ranges: readonly Range[]): Uint8Array {

@@ -21,14 +21,15 @@ h2 { font-size: 1rem; margin: 0 0 .5rem; }
 .verdict { font-weight: 700; text-transform: uppercase; letter-spacing: .04em; padding: 0 .5rem; border-radius: 999px; }
 .verdict.spun { background: var(--c3); color: #7a1212; }
 .verdict.clean { background: var(--fix); color: #0f5323; }
-.toggle { display: inline-flex; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; margin-left: auto; }
+.bar { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; margin-left: auto; }
+.toggle { display: inline-flex; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
 .toggle button { font: inherit; border: 0; background: var(--paper); color: var(--ink); padding: .3rem .8rem; cursor: pointer; }
 .toggle button[aria-pressed="true"] { background: var(--ink); color: var(--paper); }
 button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .legend { display: flex; gap: .75rem; margin: 0; padding: 0; list-style: none; color: var(--muted); font-size: .85rem; }
 .swatch.c1 { background: var(--c1); } .swatch.c2 { background: var(--c2); } .swatch.c3 { background: var(--c3); }
 .swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; vertical-align: -.1em; margin-right: .3em; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 21rem; gap: 1.5rem; padding: 1.5rem; max-width: 84rem; margin: 0 auto; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) 23rem; gap: 1.5rem; padding: 1.5rem; max-width: 84rem; margin: 0 auto; }
 .doc { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--paper); border: 1px solid var(--line);
   border-radius: 6px; padding: 1.5rem 2rem; font: 1.05rem/1.8 Georgia, "Liberation Serif", "DejaVu Serif", serif; }
 .doc [data-i], .doc ins { color: inherit; text-decoration: none; border-radius: 3px; padding: 0 .08em; }
@@ -50,8 +51,9 @@ ol.alts { margin: .5rem 0 0; padding-left: 1.4rem; }
 ol.alts li { overflow-wrap: anywhere; }
 .conf { color: var(--muted); font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+th { white-space: nowrap; overflow-wrap: normal; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 #tip { position: absolute; z-index: 4; max-width: 22rem; background: var(--ink); color: var(--paper); padding: .4rem .65rem;
   border-radius: 6px; font-size: .875rem; pointer-events: none; box-shadow: 0 4px 14px rgba(0,0,0,.25); overflow-wrap: anywhere; }
 #tip .alt { opacity: .8; }

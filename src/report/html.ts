@@ -108,7 +108,7 @@ function summaryTable(findings: readonly Finding[]): string {
   const rows = frequentSubstitutions(findings).map((s) =>
     `<tr><td>${escapeHtml(s.spun)}</td><td>${escapeHtml(s.restoration)}</td><td class="n">${s.count}</td><td class="n">${percent(s.confidenceSum / s.count)}</td></tr>`);
   if (rows.length === 0) return `<p class="hint">No spun spans found.</p>`;
-  return `<table><thead><tr><th scope="col">Spun</th><th scope="col">Restored as</th><th scope="col">Times</th><th scope="col">Mean conf.</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><thead><tr><th scope="col">Spun</th><th scope="col">Original</th><th scope="col">Count</th><th scope="col">Conf.</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function header(title: string, detect: DetectResult, repair: RepairResult): string {
@@ -120,11 +120,13 @@ function header(title: string, detect: DetectResult, repair: RepairResult): stri
 <span>spin probability <b>${percent(d.spinProbability)}</b></span>
 <span><b>${(100 * d.spunWordShare).toFixed(1)}%</b> of ${d.words.toLocaleString("en")} words spun</span>
 <span><b>${detect.findings.length}</b> findings, <b>${repair.edits.length}</b> repairs</span></p>
+<div class="bar">
 <ul class="legend" aria-label="Confidence">
 <li><span class="swatch c1"></span>below 70%</li><li><span class="swatch c2"></span>70–90%</li><li><span class="swatch c3"></span>90% and more</li>
 </ul>
 <div class="toggle" role="group" aria-label="Show">
 <button type="button" data-view="spun" aria-pressed="true">Spun text</button><button type="button" data-view="repaired" aria-pressed="false">Repaired text</button>
+</div>
 </div>
 </header>`;
 }
