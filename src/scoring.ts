@@ -124,7 +124,7 @@ function rateAround(s: Surroundings): number {
  * passage inside a clean page is still found), whichever is stronger.
  * `wordPositions[i]` is the word index at which candidate i starts; candidates must be in text order.
  */
-export function scoreCandidates(candidates: readonly Candidate[], wordPositions: readonly number[], words: number): { scored: ScoredCandidate[]; rate: number } {
+export function scoreCandidates(candidates: Candidate[], wordPositions: readonly number[], words: number): { scored: ScoredCandidate[]; rate: number } {
   const shares = unitShares(candidates);
   const evidence = candidates.map((c, i) => evidenceOf(c.legit) * shares[i]!);
   const mass = candidates.map((c, i) => (1 - c.legit) * shares[i]!);
@@ -140,7 +140,11 @@ export function scoreCandidates(candidates: readonly Candidate[], wordPositions:
       rateAround(without(allEvidence, allUnits, allMass, words)),
       rateAround(without(nearEvidence, nearUnits, nearMass, windowWords)),
     );
-    return { ...c, confidence: spunProbability(c.legit, rate), wordPosition: position };
+    // Scored in place: long texts have hundreds of thousands of candidates, copies would double them.
+    const scoredCandidate = c as ScoredCandidate;
+    scoredCandidate.confidence = spunProbability(c.legit, rate);
+    scoredCandidate.wordPosition = position;
+    return scoredCandidate;
   });
   const expectedSpun = scored.reduce((sum, c, i) => sum + c.confidence * shares[i]!, 0);
   return { scored, rate: words === 0 ? 0 : expectedSpun / words };

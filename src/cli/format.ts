@@ -4,15 +4,31 @@ import type { Rates } from "../eval/metrics.js";
 import type { DetectResult } from "../unspinner.js";
 import { plainPainter, type Painter } from "./color.js";
 
+// Line starts of the last text asked about: findings of one text are located one after another, and
+// scanning from the start for each would be quadratic on long texts.
+let cachedText: string | undefined;
+let cachedLineStarts: number[] = [];
+
+function lineStartsOf(text: string): number[] {
+  if (text !== cachedText) {
+    cachedLineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) cachedLineStarts.push(i + 1);
+    cachedText = text;
+  }
+  return cachedLineStarts;
+}
+
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
+  const starts = lineStartsOf(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /** One line per finding, `line:col  spun → restoration (confidence)`, then the document verdict. */
