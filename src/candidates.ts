@@ -61,26 +61,25 @@ export function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], s
   return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end));
 }
 
-/** The parts of a candidate that come from its position among the tokens (`start`, `end`: array positions). */
-function located(tokens: readonly Token[], text: string, start: number, end: number) {
+/** A candidate for tokens [start, end) (array positions) with the given originals and prior. */
+function candidateAt(
+  tokens: readonly Token[], text: string, start: number, end: number,
+  originals: string[], legit: number, origin: FindingSource, participles?: string[],
+): Candidate {
   const from = tokens[start]!.start;
   const to = tokens[end - 1]!.end;
   let words = 0;
   for (let i = start; i < end; i++) if (isWordToken(tokens[i]!)) words++;
-  return {
+  const candidate: Candidate = {
     startToken: tokens[start]!.index, endToken: tokens[end - 1]!.index + 1, start: from, end: to, text: text.slice(from, to),
-    words, context: restorationContext(tokens, start),
+    words, context: restorationContext(tokens, start), originals, legit, origin,
   };
+  if (participles) candidate.participles = participles;
+  return candidate;
 }
 
 function fromDictionary(entry: DictionaryEntry, tokens: readonly Token[], text: string, start: number, end: number): Candidate {
-  return {
-    ...located(tokens, text, start, end),
-    originals: entry.originals,
-    ...(entry.participles ? { participles: entry.participles } : {}),
-    legit: entry.legit,
-    origin: originOf(entry),
-  };
+  return candidateAt(tokens, text, start, end, entry.originals, entry.legit, originOf(entry), entry.participles);
 }
 
 // One source object per entry, shared by all its matches (long texts have hundreds of thousands).
@@ -94,6 +93,7 @@ function originOf(entry: DictionaryEntry): FindingSource {
   return origin;
 }
 
+const NUMBER_WORD_RULE: FindingSource = { kind: "rule", rule: "number-word-decimal" };
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
 /**
@@ -107,10 +107,8 @@ function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[]
     const dot = tokens[i + 1]!;
     const rest = tokens[i + 2]!;
     if (digit < 0 || dot.text !== "." || dot.spaceBefore || rest.spaceBefore || !/^\d/.test(rest.text)) continue;
-    found.push({
-      ...located(tokens, text, i, i + 1),
-      originals: [String(digit)], legit: 0.001, origin: { kind: "rule", rule: "number-word-decimal" },
-    });
+    if (!onClusterBoundaries(text, tokens[i]!.start, tokens[i]!.end)) continue;
+    found.push(candidateAt(tokens, text, i, i + 1, [String(digit)], 0.001, NUMBER_WORD_RULE));
   }
   return found;
 }
@@ -135,11 +133,11 @@ export function findCandidates(tokens: readonly Token[], text: string, index: Di
   for (let start = 0; start < tokens.length; start++) {
     if (isLayout(tokens[start]!)) continue;
     for (const match of index.matchAt(tokens, start)) {
-      if (entryApplies(match.entry, tokens, match.start, match.end)) {
-        candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
-      }
+      if (!entryApplies(match.entry, tokens, match.start, match.end)) continue;
+      if (!onClusterBoundaries(text, tokens[match.start]!.start, tokens[match.end - 1]!.end)) continue;
+      candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
     }
   }
   candidates.push(...numberWordDecimals(tokens, text));
-  return candidates.filter((c) => onClusterBoundaries(text, c.start, c.end)).sort((a, b) => a.startToken - b.startToken || a.endToken - b.endToken);
+  return candidates.sort((a, b) => a.startToken - b.startToken || a.endToken - b.endToken);
 }

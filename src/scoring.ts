@@ -92,28 +92,23 @@ class PositionSums {
     }
     return lo;
   }
-  /** Totals of each series over the candidates whose position lies in [from, to). */
-  sum(from: number, to: number): number[] {
+  /** Totals of each series over the candidates whose position lies in [from, to), written into `out`. */
+  sumInto(from: number, to: number, out: number[]): number[] {
     const a = this.lowerBound(from);
     const b = this.lowerBound(to);
-    return this.prefixes.map((prefix) => prefix[b]! - prefix[a]!);
+    for (let k = 0; k < this.prefixes.length; k++) out[k] = this.prefixes[k]![b]! - this.prefixes[k]![a]!;
+    return out;
   }
 }
 
-/** Evidence about a stretch of text, without the candidate being scored. */
-interface Surroundings {
-  evidence: number;
-  units: number;
-  /** Expected spun units at rate 1/2: Σ (1 − legit). */
-  mass: number;
-  words: number;
-}
-
-/** Spin rate around a candidate: how likely the text is spun, and how densely. */
-function rateAround(s: Surroundings): number {
-  if (s.words <= 0) return RHO_CLEAN;
-  const spun = logistic(spinLogOdds(s.evidence, s.units, s.words));
-  const density = Math.max(0, s.mass) / s.words;
+/**
+ * Spin rate around a candidate, from the evidence of the other spans in a stretch of `words` words:
+ * how likely the stretch is spun, and how densely (`mass`: expected spun units at rate 1/2, Σ 1 − legit).
+ */
+function rateAround(evidence: number, units: number, mass: number, words: number): number {
+  if (words <= 0) return RHO_CLEAN;
+  const spun = logistic(spinLogOdds(evidence, units, words));
+  const density = Math.max(0, mass) / words;
   const spunRate = Math.min(RHO_SPUN_MAX, Math.max(RHO_SPUN_MIN, (RHO_SPUN * density) / TYPICAL_SPIN_DENSITY));
   return spun * spunRate + (1 - spun) * RHO_CLEAN;
 }
@@ -129,16 +124,16 @@ export function scoreCandidates(candidates: Candidate[], wordPositions: readonly
   const evidence = candidates.map((c, i) => evidenceOf(c.legit) * shares[i]!);
   const mass = candidates.map((c, i) => (1 - c.legit) * shares[i]!);
   const sums = new PositionSums(wordPositions, [evidence, shares, mass]);
-  const [allEvidence = 0, allUnits = 0, allMass = 0] = sums.sum(-Infinity, Infinity);
+  const [allEvidence = 0, allUnits = 0, allMass = 0] = sums.sumInto(-Infinity, Infinity, []);
+  const near: number[] = [];
   const scored = candidates.map((c, i) => {
-    const without = (e: number, u: number, m: number, w: number): Surroundings =>
-      ({ evidence: e - evidence[i]!, units: u - shares[i]!, mass: m - mass[i]!, words: w });
     const position = wordPositions[i]!;
-    const [nearEvidence = 0, nearUnits = 0, nearMass = 0] = sums.sum(position - WINDOW_WORDS, position + WINDOW_WORDS + 1);
+    const [nearEvidence = 0, nearUnits = 0, nearMass = 0] = sums.sumInto(position - WINDOW_WORDS, position + WINDOW_WORDS + 1, near);
     const windowWords = Math.min(words, position + WINDOW_WORDS + 1) - Math.max(0, position - WINDOW_WORDS);
+    // The candidate's own evidence is taken out: a span must not vouch for itself.
     const rate = Math.max(
-      rateAround(without(allEvidence, allUnits, allMass, words)),
-      rateAround(without(nearEvidence, nearUnits, nearMass, windowWords)),
+      rateAround(allEvidence - evidence[i]!, allUnits - shares[i]!, allMass - mass[i]!, words),
+      rateAround(nearEvidence - evidence[i]!, nearUnits - shares[i]!, nearMass - mass[i]!, windowWords),
     );
     // Scored in place: long texts have hundreds of thousands of candidates, copies would double them.
     const scoredCandidate = c as ScoredCandidate;
