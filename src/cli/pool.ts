@@ -25,11 +25,11 @@ export function inThreadProcessor(command: BatchCommand, options: UnspinnerOptio
  */
 const WORKER_HEAP_MB = 192;
 /**
- * A small young generation: the pipeline allocates many short-lived objects, and a young generation
- * that fits in the processor's cache made batches faster and smaller here (measured: 17.2 s / 363 MB
- * peak RSS with V8's default, 14.8 s / 256 MB with 4 MB, two workers on 29 MB of JSONL).
+ * A bounded young generation: V8's default grows it per thread, which multiplies peak memory by the
+ * number of workers. Measured on 200 documents (3 MB of JSONL, two workers): default 2.50 s / 327 MB
+ * peak RSS, 16 MB 2.37 s / 273 MB, 4 MB 3.4–4.0 s (too many scavenges).
  */
-const WORKER_YOUNG_MB = 4;
+const WORKER_YOUNG_MB = 16;
 
 interface Slot {
   worker: Worker;
