@@ -11,7 +11,7 @@ const unspinners = {
 };
 // Seeded so that a failure reproduces; FC_SEED and FC_RUNS explore further (npm run fuzz runs longer).
 const SEED = Number(process.env.FC_SEED ?? 20261128);
-const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const RUNS = Number(process.env.FC_RUNS ?? 1500);
 
 describe.each(Object.entries(unspinners))("with %s", (_, unspinner) => {
   it("repair keeps everything outside its edits, respects graphemes and is idempotent", () => {
