@@ -113,18 +113,27 @@ function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[]
   return found;
 }
 
-// Characters that glue onto the previous one: combining marks, joiners, variation selectors.
-const CLUSTER_EXTENDER = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 /**
- * True when [start, end) begins and ends on grapheme-cluster boundaries: a replacement must never
- * strip an accent from a letter or split an emoji sequence.
+ * True when a grapheme cluster starts at `index`: a replacement must never strip an accent from a
+ * letter or split an emoji or tag sequence. Plain text below U+0300 on both sides is always a
+ * boundary; anything else is settled by Intl.Segmenter on a few characters around the index.
  */
+function isGraphemeBoundary(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return true;
+  if (text.charCodeAt(index) < 0x300 && text.charCodeAt(index - 1) < 0x300) return true;
+  let from = Math.max(0, index - 8);
+  if (/[\udc00-\udfff]/.test(text[from] ?? "")) from--;
+  for (const { index: at } of graphemes.segment(text.slice(from, Math.min(text.length, index + 8)))) {
+    if (from + at === index) return true;
+    if (from + at > index) return false;
+  }
+  return false;
+}
+
 function onClusterBoundaries(text: string, start: number, end: number): boolean {
-  const splitsPair = (at: number) => at > 0 && at < text.length && /[\udc00-\udfff]/.test(text[at]!) && /[\ud800-\udbff]/.test(text[at - 1]!);
-  if (splitsPair(start) || splitsPair(end)) return false;
-  return !CLUSTER_EXTENDER.test(text.slice(end, end + 1)) && !CLUSTER_EXTENDER.test(text.slice(start, start + 1))
-    && !/[\u200d]$/.test(text.slice(Math.max(0, start - 1), start));
+  return isGraphemeBoundary(text, start) && isGraphemeBoundary(text, end);
 }
 
 /** Every dictionary match whose conditions hold, plus the built-in rules' candidates, in text order. */

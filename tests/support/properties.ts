@@ -13,7 +13,7 @@ export const hostileTexts = fc.array(
       "an", "financial institution", "this 12 months", "hours", "balance", "NATIONWIDE", "three.25", "the", "and", ".",
       "reminiscent of", "the place", "whereas", "know-how", "p.c", "Wall Avenue", "gross sales", "additional time") },
     { weight: 2, arbitrary: fc.constantFrom(" ", " ", "\r\n", "\n\n", "\t", "\u00a0", "\u200b", "\u200d", "\u0301", "😀", "👍🏽",
-      "👨‍👩‍👧", "עברית", "العربية", "\uFEFF", "\ud800", "\udc00", "’", "“", "—") },
+      "👨‍👩‍👧", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "\u{E0020}", "🇬🇧", "עברית", "العربية", "\uFEFF", "\ud800", "\udc00", "’", "“", "—") },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 6 }) },
     { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 6 }) },
   ),
