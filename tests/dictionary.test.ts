@@ -78,6 +78,15 @@ describe("dictionary lines", () => {
     expect(() => loadDictionaryFile(file)).toThrow(/extra\.dict:3: missing "=>"/);
   });
 
+  it("treats a pack folder as one dictionary: conflicting duplicates across files are rejected", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-pack-"));
+    writeFileSync(join(dir, "a.dict"), "mavens => experts\nsame => identical\n");
+    writeFileSync(join(dir, "b.dict"), "# repeat that agrees\nsame => identical\nmavens => connoisseurs\n");
+    expect(() => loadDictionaryFile(dir)).toThrow(/b\.dict:3: "mavens" is already defined at .*a\.dict:1 with other originals/);
+    writeFileSync(join(dir, "b.dict"), "same => identical\n");
+    expect(loadDictionaryFile(dir).map((e) => e.spun)).toEqual(["mavens", "same"]);
+  });
+
   it("reports a missing dictionary file clearly", () => {
     expect(() => loadDictionaryFile("/nonexistent/x.dict")).toThrow(/x\.dict: cannot read dictionary \(ENOENT\)/);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "../errors.js";
-import { parseDictionary } from "./parse.js";
+import { entryKey, parseDictionary, sameOriginals } from "./parse.js";
 import type { DictionaryEntry } from "./types.js";
 
 /** The dictionaries shipped with the package (works from src/ and from dist/). */
@@ -32,7 +32,27 @@ export function loadPack(folder: string, pack = basename(folder)): DictionaryEnt
   } catch (error) {
     throw new UnspinError("DICTIONARY_IO", `${folder}: cannot read dictionary pack (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return names.flatMap((name) => loadDictionaryFile(join(folder, name), pack));
+  return withoutCrossFileConflicts(names.flatMap((name) => loadDictionaryFile(join(folder, name), pack)));
+}
+
+/**
+ * One pack is one dictionary: the same spun form with the same conditions in two of its files is an
+ * error when the originals differ, and a harmless repeat (dropped) when they agree.
+ */
+function withoutCrossFileConflicts(entries: DictionaryEntry[]): DictionaryEntry[] {
+  const seen = new Map<string, DictionaryEntry>();
+  return entries.filter((entry) => {
+    const key = entryKey(entry);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, entry);
+      return true;
+    }
+    if (first.form === "as-written" && entry.form === "as-written" && !sameOriginals(first, entry)) {
+      throw new UnspinError("DICTIONARY_SYNTAX", `${entry.file}:${entry.line}: "${entry.spun}" is already defined at ${first.file}:${first.line} with other originals`);
+    }
+    return false;
+  });
 }
 
 /** Loads one dictionary file. Errors name the file relative to the working directory. */

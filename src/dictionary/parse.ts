@@ -179,6 +179,11 @@ function expandLine(parsed: ParsedLine): Variant[] {
   return [{ spun: plain(parsed.spunWords), originals: parsed.originalsWords.map(plain), form: "as-written" }];
 }
 
+/** Identity of an entry for duplicate checks: its spun form and its conditions. */
+export function entryKey(entry: Pick<DictionaryEntry, "spun" | "conditions" | "pos">): string {
+  return `${entry.spun}#${conditionKey(entry)}`;
+}
+
 function conditionKey(entry: Pick<DictionaryEntry, "conditions" | "pos">): string {
   const parts = entry.conditions.map((c) => `${c.negated ? "!" : ""}${c.side}:${[...c.tags, ...c.words].sort().join("/")}`).sort();
   return `${[...(entry.pos ?? [])].sort().join("/")}|${parts.join(",")}`;
@@ -202,7 +207,7 @@ export function parseDictionary(text: string, file: string, pack: string): Dicti
     const parsed = parseEntryLine(line, where);
     for (const variant of expandLine(parsed)) {
       const entry = toEntry(parsed, variant, { pack, file, line: i + 1, source: parsed.source ?? source });
-      const key = `${entry.spun}#${conditionKey(entry)}`;
+      const key = entryKey(entry);
       const previous = byKey.get(key);
       if (previous === undefined || (previous.form !== "as-written" && entry.form === "as-written")) {
         byKey.set(key, entry); // a form written on its own line beats a generated inflection
@@ -220,7 +225,7 @@ function parseDirective(line: string, where: Location): string {
   return match[1]!;
 }
 
-function sameOriginals(a: DictionaryEntry, b: DictionaryEntry): boolean {
+export function sameOriginals(a: DictionaryEntry, b: DictionaryEntry): boolean {
   return a.originals.join("|").toLowerCase() === b.originals.join("|").toLowerCase();
 }
 
