@@ -206,3 +206,20 @@ describe("batches", () => {
     expect(run(["repair", batch]).stderr).toMatch(/needs --in-place or --out-dir/);
   });
 });
+
+describe("eval extras", () => {
+  it("--calibration prints a reliability table and --without-dictionary-entries-from ablates the marked entries", () => {
+    const corpus = join(dir, "cal-corpus");
+    spawnSync("mkdir", ["-p", corpus]);
+    writeFileSync(join(corpus, "doc.ann"), "{Mavens|Experts} {counsel|suggest} that the {demanding situations|challenges} facing the {Nationwide|National} {Military|Army} {stay|remain} serious.\n");
+    writeFileSync(join(corpus, "doc.txt"), "Mavens counsel that the demanding situations facing the Nationwide Military stay serious.\n");
+    const calibrated = runCli(["eval", corpus, ...DICT, "--calibration"]);
+    expect(calibrated.stdout).toMatch(/confidence\s+findings\s+mean conf\.\s+accuracy/);
+    expect(calibrated.stdout).toMatch(/expected calibration error 0\.\d{3} over 6 findings/);
+    const full = runCli(["eval", corpus, ...DICT]);
+    expect(full.stdout).toMatch(/TOTAL spun \(1 docs\)\s+12\s+6\s+100\.0%/);
+    // Entries whose spun form is a marked span are gone (a multiword entry spanning two marks is not).
+    const ablated = runCli(["eval", corpus, ...DICT, "--details", "--without-dictionary-entries-from", corpus]);
+    for (const spun of ["Mavens", "counsel", "demanding situations", "stay"]) expect(ablated.stdout).toContain(`missed  ${spun} →`);
+  });
+});
