@@ -1,6 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import type { UnspinnerOptions } from "../unspinner.js";
-import { inThreadProcessor, workerPoolProcessor, type RecordProcessor } from "./pool.js";
+import { processorFor, type RecordProcessor } from "./pool.js";
 import type { BatchCommand, BatchInput } from "./task.js";
 
 export interface BatchOptions {
@@ -38,35 +38,62 @@ function write(output: Writable, text: string): Promise<void> {
 }
 
 /**
+ * Runs `start` on each item with at most `window` results pending, and hands the results to `finish`
+ * in input order. `start` may return undefined to skip an item. Returns the number finished.
+ */
+export async function inOrder<T, R>(
+  items: Iterable<T> | AsyncIterable<T>,
+  start: (item: T) => Promise<R> | undefined,
+  finish: (item: T, result: R) => Promise<void> | void,
+  window: number,
+): Promise<number> {
+  const pending: { item: T; result: Promise<R> }[] = [];
+  let finished = 0;
+  const finishOldest = async () => {
+    const { item, result } = pending.shift()!;
+    await finish(item, await result);
+    finished++;
+  };
+  for await (const item of items) {
+    const result = start(item);
+    if (result === undefined) continue;
+    pending.push({ item, result });
+    if (pending.length >= window) await finishOldest();
+  }
+  while (pending.length > 0) await finishOldest();
+  return finished;
+}
+
+async function* numberedLines(input: Readable): AsyncGenerator<BatchInput> {
+  let line = 0;
+  for await (const raw of lines(input)) {
+    line++;
+    if (raw.trim() !== "") yield { line, raw };
+  }
+}
+
+/**
  * Streams JSONL records through a processor, writing one output line per input line in input order.
  * At most `4 × jobs` records are in flight, so memory stays bounded however long the stream is.
  */
 export async function runJsonl(input: Readable, output: Writable, options: BatchOptions): Promise<number> {
-  const processor: RecordProcessor = options.jobs > 1
-    ? workerPoolProcessor(options.command, options.unspinner, options.jobs)
-    : inThreadProcessor(options.command, options.unspinner);
-  const window = Math.max(4, options.jobs * 4);
-  const inFlight: Promise<string>[] = [];
-  let records = 0;
+  const processor: RecordProcessor = processorFor(options.command, options.unspinner, options.jobs);
   let bytes = 0;
-  const flushOne = async () => {
-    const line = await inFlight.shift()!;
-    await write(output, line + "\n");
-    options.onProgress?.(++records, bytes);
-  };
+  let written = 0;
   try {
-    let lineNumber = 0;
-    for await (const raw of lines(input)) {
-      lineNumber++;
-      if (raw.trim() === "") continue;
-      bytes += raw.length;
-      const record: BatchInput = { line: lineNumber, raw };
-      inFlight.push(processor.process(record));
-      if (inFlight.length >= window) await flushOne();
-    }
-    while (inFlight.length > 0) await flushOne();
+    return await inOrder(
+      numberedLines(input),
+      (record) => {
+        bytes += record.raw.length;
+        return processor.process(record);
+      },
+      async (_, line) => {
+        await write(output, line + "\n");
+        options.onProgress?.(++written, bytes);
+      },
+      Math.max(4, options.jobs * 4),
+    );
   } finally {
     await processor.close();
   }
-  return records;
 }

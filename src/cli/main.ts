@@ -8,9 +8,9 @@ import { calibrate } from "../eval/calibration.js";
 import { discoverCorpus } from "../eval/corpus.js";
 import { evaluateUnspinner } from "../eval/run.js";
 import { createUnspinner, type DetectResult, type RepairResult, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
-import { runJsonl } from "./batch.js";
+import { inOrder, runJsonl } from "./batch.js";
 import { expandInputs } from "./files.js";
-import { inThreadProcessor, workerPoolProcessor } from "./pool.js";
+import { processorFor } from "./pool.js";
 import type { BatchCommand } from "./task.js";
 import { formatCalibration, formatEvaluation, formatEvaluationDetails } from "./format.js";
 import { colorEnabled, painterFor } from "./color.js";
@@ -245,10 +245,28 @@ async function filesCommand(command: BatchCommand, inputs: string[], values: Val
   const options = unspinnerOptionsFrom(values);
   const files = expandInputs(inputs);
   const jobs = Math.min(jobsFrom(values), Math.max(1, files.length));
-  const processor = jobs > 1 ? workerPoolProcessor(command, options, jobs) : inThreadProcessor(command, options);
+  const processor = processorFor(command, options, jobs);
   const progress = progressReporter(io.stderr);
   let exitCode = 0;
-  const report = (file: string, text: string, line: string) => {
+  let bytes = 0;
+  let done = 0;
+  const texts = new Map<number, string>(); // by position: the same file may be named twice
+  const start = (file: string, index: number): Promise<string> | undefined => {
+    let text: string;
+    try {
+      text = readInput(file);
+    } catch (error) {
+      io.stderr.write(`unspin: ${(error as Error).message}\n`);
+      exitCode = 2;
+      return undefined;
+    }
+    bytes += text.length;
+    texts.set(index, text);
+    return processor.process({ line: index + 1, raw: JSON.stringify({ id: file, text }) });
+  };
+  const finish = (file: string, index: number, line: string) => {
+    const text = texts.get(index)!;
+    texts.delete(index);
     const result = JSON.parse(line) as DetectResult & RepairResult & { error?: { message: string } };
     if (result.error) {
       io.stderr.write(`unspin: ${file}: ${result.error.message}\n`);
@@ -262,30 +280,10 @@ async function filesCommand(command: BatchCommand, inputs: string[], values: Val
       if (values["in-place"]) rewriteInPlace(target, result.text, values.backup);
       else writeFileAtomic(target, result.text);
     }
-  };
-  const inFlight: { file: string; text: string; result: Promise<string> }[] = [];
-  let done = 0;
-  let bytes = 0;
-  const flushOne = async () => {
-    const next = inFlight.shift()!;
-    report(next.file, next.text, await next.result);
     progress.update(++done, bytes);
   };
   try {
-    for (const [i, file] of files.entries()) {
-      let text: string;
-      try {
-        text = readInput(file);
-      } catch (error) {
-        io.stderr.write(`unspin: ${(error as Error).message}\n`);
-        exitCode = 2;
-        continue;
-      }
-      bytes += text.length;
-      inFlight.push({ file, text, result: processor.process({ line: i + 1, raw: JSON.stringify({ id: file, text }) }) });
-      if (inFlight.length >= jobs * 4) await flushOne();
-    }
-    while (inFlight.length > 0) await flushOne();
+    await inOrder(files.map((file, index) => ({ file, index })), ({ file, index }) => start(file, index), ({ file, index }, line) => finish(file, index, line), jobs * 4);
     io.stdout.write(output.end());
   } finally {
     await processor.close();

@@ -82,3 +82,8 @@ export function workerPoolProcessor(command: BatchCommand, options: UnspinnerOpt
     },
   };
 }
+
+/** Worker threads for more than one job, else this thread. */
+export function processorFor(command: BatchCommand, options: UnspinnerOptions, jobs: number): RecordProcessor {
+  return jobs > 1 ? workerPoolProcessor(command, options, jobs) : inThreadProcessor(command, options);
+}
