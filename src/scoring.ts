@@ -113,13 +113,23 @@ function rateAround(evidence: number, units: number, mass: number, words: number
   return spun * spunRate + (1 - spun) * RHO_CLEAN;
 }
 
+/** Scored candidates and the text-wide evidence they were scored with. */
+export interface ScoredText {
+  scored: ScoredCandidate[];
+  /** Expected spun units per word. */
+  rate: number;
+  /** Total evidence (log likelihood ratio) and units of evidence of all candidates. */
+  evidence: number;
+  units: number;
+}
+
 /**
  * Scores candidates. Each one's probability uses the spin evidence of the *other* candidates (its own
  * must not vouch for itself), from the whole document and from its neighbourhood (so that a spun
  * passage inside a clean page is still found), whichever is stronger.
  * `wordPositions[i]` is the word index at which candidate i starts; candidates must be in text order.
  */
-export function scoreCandidates(candidates: Candidate[], wordPositions: readonly number[], words: number): { scored: ScoredCandidate[]; rate: number } {
+export function scoreCandidates(candidates: Candidate[], wordPositions: readonly number[], words: number): ScoredText {
   const shares = unitShares(candidates);
   const evidence = candidates.map((c, i) => evidenceOf(c.legit) * shares[i]!);
   const mass = candidates.map((c, i) => (1 - c.legit) * shares[i]!);
@@ -142,5 +152,5 @@ export function scoreCandidates(candidates: Candidate[], wordPositions: readonly
     return scoredCandidate;
   });
   const expectedSpun = scored.reduce((sum, c, i) => sum + c.confidence * shares[i]!, 0);
-  return { scored, rate: words === 0 ? 0 : expectedSpun / words };
+  return { scored, rate: words === 0 ? 0 : expectedSpun / words, evidence: allEvidence, units: allUnits };
 }

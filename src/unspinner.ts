@@ -121,10 +121,11 @@ function collectCandidates(index: DictionaryIndex, text: string): { candidates: 
 function analyse(index: DictionaryIndex, text: string, minConfidence: number): Analysis {
   if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
   const { candidates, positions, words } = collectCandidates(index, text);
-  const { scored, rate } = scoreCandidates(candidates, positions, words);
+  const scoredText = scoreCandidates(candidates, positions, words);
+  const { scored } = scoredText;
   const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
   const reportedWords = chosen.reduce((sum, c) => sum + c.words, 0);
-  return { findings: chosen.map((c) => toFinding(c, text)), document: scoreDocument(scored, reportedWords, words, rate) };
+  return { findings: chosen.map((c) => toFinding(c, text)), document: scoreDocument(scoredText, reportedWords, words) };
 }
 
 function withoutLinesFor(entries: readonly DictionaryEntry[], spunForms: readonly string[]): DictionaryEntry[] {

@@ -1,4 +1,4 @@
-import { evidenceOf, logistic, spinLogOdds, unitShares, type ScoredCandidate } from "./scoring.js";
+import { logistic, spinLogOdds, type ScoredText } from "./scoring.js";
 
 /** Document-level summary of how spun a text is. */
 export interface DocumentScore {
@@ -13,21 +13,13 @@ export interface DocumentScore {
   verdict: "spun" | "clean";
 }
 
-/** Probability that the whole text is spun, from the evidence of every candidate. */
-export function spinProbability(candidates: readonly ScoredCandidate[], words: number): number {
-  if (words === 0) return 0;
-  const shares = unitShares(candidates);
-  const evidence = candidates.reduce((sum, c, i) => sum + evidenceOf(c.legit) * shares[i]!, 0);
-  const units = shares.reduce((a, b) => a + b, 0);
-  return logistic(spinLogOdds(evidence, units, words));
-}
-
-export function scoreDocument(all: readonly ScoredCandidate[], reportedWords: number, words: number, rate: number): DocumentScore {
-  const probability = spinProbability(all, words);
+/** The document summary, from the text-wide evidence the candidates were scored with. */
+export function scoreDocument(scoredText: Pick<ScoredText, "evidence" | "units" | "rate">, reportedWords: number, words: number): DocumentScore {
+  const probability = words === 0 ? 0 : logistic(spinLogOdds(scoredText.evidence, scoredText.units, words));
   return {
     words,
     spunWordShare: words === 0 ? 0 : reportedWords / words,
-    spinRate: rate,
+    spinRate: scoredText.rate,
     spinProbability: probability,
     verdict: probability >= 0.5 ? "spun" : "clean",
   };
