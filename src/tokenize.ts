@@ -23,6 +23,20 @@ export interface Token {
   sentence: number;
   /** True when whitespace separates this token from the previous one. */
   spaceBefore: boolean;
+  /** Case shape of the letters: `lower`, `upper` (two or more capitals), `title`, `mixed`, or `none`. */
+  shape: CaseShape;
+}
+
+export type CaseShape = "lower" | "upper" | "title" | "mixed" | "none";
+
+/** The case shape of a token's letters (used to carry case over to restorations). */
+export function caseShape(text: string): CaseShape {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  if (letters.length === 0 || letters.toLowerCase() === letters.toUpperCase()) return "none";
+  if (letters === letters.toLowerCase()) return "lower";
+  if (letters === letters.toUpperCase()) return letters.length > 1 ? "upper" : "title";
+  const rest = letters.slice(1);
+  return letters[0] === letters[0]!.toUpperCase() && rest === rest.toLowerCase() ? "title" : "mixed";
 }
 
 // wink-nlp must be instantiated once per process: later instances share and corrupt model state.
@@ -126,6 +140,7 @@ function tokenizeChunk(text: string): Token[] {
       type: types[i] ?? "word",
       sentence: sentenceOf[i] ?? 0,
       spaceBefore: space.length > 0 || i === 0,
+      shape: caseShape(value),
     });
     offset += value.length;
   }

@@ -29,6 +29,11 @@ describe("tokenize", () => {
     expect(tokens.find((t) => t.text === "They")!.sentence).toBe(1);
   });
 
+  it("gives each token its case shape", () => {
+    const shapes = tokenize("NATO said Nationwide military iPhone 42 A").map((t) => [t.text, t.shape]);
+    expect(shapes).toEqual([["NATO", "upper"], ["said", "lower"], ["Nationwide", "title"], ["military", "lower"], ["iPhone", "mixed"], ["42", "none"], ["A", "title"]]);
+  });
+
   it("folds case and curly apostrophes in the matching key", () => {
     expect(tokenize("Received’t")[0]!.key).toBe("received't");
   });
