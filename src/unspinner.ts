@@ -25,6 +25,8 @@ export interface Finding {
   restorations: Restoration[];
   /** The dictionary line or rule that proposed it. */
   source: FindingSource;
+  /** Present and true when the finding is below the threshold: reported (`unsureFrom`), never repaired. */
+  unsure?: true;
 }
 
 export interface DetectResult {
@@ -57,6 +59,11 @@ export interface UnspinnerOptions {
 /** Per-call options. */
 export interface CallOptions {
   minConfidence?: number;
+  /**
+   * detect only: also report spans from this confidence up to `minConfidence`, marked `unsure`, where
+   * they do not overlap a sure finding. Repair never applies them. Off by default.
+   */
+  unsureFrom?: number;
 }
 
 /** Dictionaries loaded once, reused for every call. */
@@ -118,14 +125,24 @@ function collectCandidates(index: DictionaryIndex, text: string): { candidates: 
   return { candidates, positions, words };
 }
 
-function analyse(index: DictionaryIndex, text: string, minConfidence: number): Analysis {
+function analyse(index: DictionaryIndex, text: string, minConfidence: number, unsureFrom = minConfidence): Analysis {
   if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
   const { candidates, positions, words } = collectCandidates(index, text);
   const scoredText = scoreCandidates(candidates, positions, words);
   const { scored } = scoredText;
   const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
   const reportedWords = chosen.reduce((sum, c) => sum + c.words, 0);
-  return { findings: chosen.map((c) => toFinding(c, text)), document: scoreDocument(scoredText, reportedWords, words) };
+  const findings = chosen.map((c) => toFinding(c, text));
+  if (unsureFrom < minConfidence) findings.push(...unsureFindings(scored, chosen, unsureFrom, minConfidence, text));
+  findings.sort((a, b) => a.start - b.start);
+  return { findings, document: scoreDocument(scoredText, reportedWords, words) };
+}
+
+/** Below-threshold readings that overlap no sure finding, chosen the same way, marked unsure. */
+function unsureFindings(scored: ScoredCandidate[], sure: ScoredCandidate[], from: number, below: number, text: string): Finding[] {
+  const clashes = (c: ScoredCandidate) => sure.some((s) => s.startToken < c.endToken && c.startToken < s.endToken);
+  const pool = scored.filter((c) => c.confidence >= from && c.confidence < below && !clashes(c));
+  return chooseNonOverlapping(pool).map((c) => ({ ...toFinding(c, text), unsure: true as const }));
 }
 
 function withoutLinesFor(entries: readonly DictionaryEntry[], spunForms: readonly string[]): DictionaryEntry[] {
@@ -145,7 +162,9 @@ export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
   return {
     entryCount: entries.length,
     detect(text, call) {
-      const { findings, document } = analyse(index, text, threshold(call));
+      const minConfidence = threshold(call);
+      const unsureFrom = call?.unsureFrom === undefined ? minConfidence : checkConfidence(call.unsureFrom);
+      const { findings, document } = analyse(index, text, minConfidence, unsureFrom);
       return { findings, document };
     },
     repair(text, call) {

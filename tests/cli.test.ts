@@ -32,6 +32,15 @@ describe("unspin check", () => {
     expect(out.stdout).toMatch(/spun \(spin probability/);
   });
 
+  it("--unsure-from lists below-threshold spans marked unsure, which do not set the exit code", () => {
+    const path = file("unsure.txt", "The balance of power is shifting in the region.\n");
+    const out = runCli(["check", path, ...DICT, "--unsure-from", "0.0001"]);
+    expect(out.stdout).toMatch(/balance → stability \(unsure 0\.\d\d\)/);
+    expect(out.stdout).toMatch(/in 0 findings\)/);
+    expect(out.exitCode).toBe(0);
+    expect(runCli(["check", path, "--unsure-from", "2"]).stderr).toMatch(/--unsure-from must be a number from 0 to 1/);
+  });
+
   it("exits 0 when nothing is found, and prints JSON with --json", () => {
     const out = runCli(["check", file("clean.txt", "A plain sentence about nothing in particular.\n"), ...DICT, "--json"]);
     expect(out.exitCode).toBe(0);

@@ -140,3 +140,20 @@ describe("carryCase", async () => {
     ["Typically the Metropolis", "the city", "The City"],
   ])("%s + %s → %s", (spun, original, expected) => expect(carryCase(spun, original)).toBe(expected));
 });
+
+describe("unsure findings", () => {
+  // `balance` (legit 0.9) stays below the threshold even in this spun text.
+  const text = SPUN + " The balance of power is shifting.";
+
+  it("are reported by detect only when asked, marked unsure, and never repaired", () => {
+    expect(unspinner.detect(text).findings.some((f) => f.unsure)).toBe(false);
+    const withUnsure = unspinner.detect(text, { unsureFrom: 0.01 });
+    const balance = withUnsure.findings.find((f) => f.text === "balance");
+    expect(balance).toMatchObject({ unsure: true, restorations: [{ text: "stability" }] });
+    expect(balance!.confidence).toBeLessThan(0.5);
+    const sure = withUnsure.findings.filter((f) => !f.unsure);
+    expect(sure).toEqual(unspinner.detect(text).findings);
+    for (let i = 1; i < withUnsure.findings.length; i++) expect(withUnsure.findings[i]!.start).toBeGreaterThanOrEqual(withUnsure.findings[i - 1]!.end);
+    expect(unspinner.repair(text).text).toContain("The balance of power");
+  });
+});

@@ -37,10 +37,12 @@ export function formatFindings(text: string, result: DetectResult, name: string,
     const { line, column } = lineAndColumn(text, f.start);
     const alternatives = f.restorations.slice(1).map((r) => r.text);
     const also = alternatives.length > 0 ? paint.dim(`  [also: ${alternatives.join(", ")}]`) : "";
-    return `${paint.location(`${name}:${line}:${column}`)}  ${paint.spun(oneLine(f.text))} → ${paint.restoration(f.restorations[0]?.text ?? "?")} ${paint.dim(`(${f.confidence.toFixed(2)})`)}${also}`;
+    const confidence = `(${f.unsure ? "unsure " : ""}${f.confidence.toFixed(2)})`;
+    return `${paint.location(`${name}:${line}:${column}`)}  ${paint.spun(oneLine(f.text))} → ${paint.restoration(f.restorations[0]?.text ?? "?")} ${paint.dim(confidence)}${also}`;
   });
   const d = result.document;
-  lines.push(`${name}: ${paint.verdict(d.verdict, d.verdict)} (spin probability ${d.spinProbability.toFixed(2)}, ${(100 * d.spunWordShare).toFixed(1)}% of ${d.words} words in ${result.findings.length} findings)`);
+  const sure = result.findings.filter((f) => !f.unsure).length;
+  lines.push(`${name}: ${paint.verdict(d.verdict, d.verdict)} (spin probability ${d.spinProbability.toFixed(2)}, ${(100 * d.spunWordShare).toFixed(1)}% of ${d.words} words in ${sure} findings)`);
   return lines.join("\n") + "\n";
 }
 

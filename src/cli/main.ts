@@ -34,6 +34,7 @@ Options:
   --out-dir DIR        with repair of many files: write each result under DIR
   --backup SUFFIX      with --in-place: keep the original as FILE + SUFFIX
   --min-confidence N   report and repair only findings with confidence ≥ N (default 0.5)
+  --unsure-from N      check FILE: also list findings from confidence N, marked unsure (not repaired)
   --dict FILE          load an extra dictionary file or pack folder (repeatable)
   --pack NAME          load only these bundled packs (repeatable; default: all)
   -h, --help           show this help
@@ -58,6 +59,7 @@ const OPTIONS = {
   jsonl: { type: "boolean" },
   jobs: { type: "string" },
   "min-confidence": { type: "string" },
+  "unsure-from": { type: "string" },
   dict: { type: "string", multiple: true },
   pack: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
@@ -69,9 +71,9 @@ function unspinnerFrom(values: Values): Unspinner {
   return createUnspinner(unspinnerOptionsFrom(values));
 }
 
-function parseConfidence(text: string): number {
+function parseConfidence(text: string, option = "--min-confidence"): number {
   const value = Number(text);
-  if (text.trim() === "" || !(value >= 0 && value <= 1)) throw new UnspinError("USAGE", `--min-confidence must be a number from 0 to 1, got "${text}"`);
+  if (text.trim() === "" || !(value >= 0 && value <= 1)) throw new UnspinError("USAGE", `${option} must be a number from 0 to 1, got "${text}"`);
   return value;
 }
 
@@ -91,9 +93,10 @@ function check(positionals: string[], values: Values, context: RunContext): Outc
   const output = checkOutput(outputFormat(values.format, values.json), painterFor(context.color));
   const unspinner = unspinnerFrom(values);
   const text = readInput(path);
-  const result = unspinner.detect(text);
+  const unsureFrom = values["unsure-from"] === undefined ? undefined : parseConfidence(values["unsure-from"], "--unsure-from");
+  const result = unspinner.detect(text, unsureFrom === undefined ? {} : { unsureFrom });
   const stdout = output.add({ name: path === "-" ? "<stdin>" : path, text, result }) + output.end();
-  return { stdout, exitCode: result.findings.length > 0 ? 1 : 0 };
+  return { stdout, exitCode: result.findings.some((f) => !f.unsure) ? 1 : 0 };
 }
 
 function repairCommand(positionals: string[], values: Values): Outcome {
