@@ -57,7 +57,7 @@ function headPosFits(entry: DictionaryEntry, tokens: readonly Token[], start: nu
 }
 
 /** True when the entry's POS test and context conditions accept the match at tokens [start, end). */
-export function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number): boolean {
+function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number): boolean {
   return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end));
 }
 

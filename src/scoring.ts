@@ -1,4 +1,5 @@
 import type { Candidate } from "./candidates.js";
+import { lowerBound } from "./search.js";
 
 /** A candidate with the probability that its span is spinner output. */
 export interface ScoredCandidate extends Candidate {
@@ -33,18 +34,18 @@ const UNMATCHED_WORD_LOG_RATIO = Math.log(1 - DETECTABLE_SPUN * 0.3);
 const WINDOW_WORDS = 40;
 
 /** legit/(1 − legit): (frequency in clean text) / (frequency as spinner output). */
-export function cleanToSpunRatio(legit: number): number {
+function cleanToSpunRatio(legit: number): number {
   return legit / (1 - legit);
 }
 
 /** P(spun) of one occurrence, given the spin rate of the text around it. */
-export function spunProbability(legit: number, rate: number): number {
+function spunProbability(legit: number, rate: number): number {
   const ratio = cleanToSpunRatio(legit);
   return rate / (rate + (1 - rate) * ratio);
 }
 
 /** Log likelihood ratio (spun text : clean text) contributed by one matched span. */
-export function evidenceOf(legit: number): number {
+function evidenceOf(legit: number): number {
   const ratio = cleanToSpunRatio(legit);
   return Math.log((DETECTABLE_SPUN + (1 - DETECTABLE_SPUN) * ratio) / (DETECTABLE_CLEAN + (1 - DETECTABLE_CLEAN) * ratio));
 }
@@ -59,7 +60,7 @@ export function logistic(x: number): number {
 }
 
 /** How much one candidate counts as a unit of evidence (overlapping readings share one unit). */
-export function unitShares(candidates: readonly Candidate[]): number[] {
+function unitShares(candidates: readonly Candidate[]): number[] {
   const order = candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start);
   const overlaps = new Array<number>(candidates.length).fill(1);
   for (let x = 0; x < order.length; x++) {
@@ -83,14 +84,7 @@ class PositionSums {
     });
   }
   private lowerBound(position: number): number {
-    let lo = 0;
-    let hi = this.positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.positions[mid]! < position) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.positions.length, (i) => this.positions[i]! < position);
   }
   /** Totals of each series over the candidates whose position lies in [from, to), written into `out`. */
   sumInto(from: number, to: number, out: number[]): number[] {

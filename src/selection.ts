@@ -1,3 +1,4 @@
+import { lowerBound } from "./search.js";
 import type { ScoredCandidate } from "./scoring.js";
 
 /**
@@ -32,15 +33,5 @@ function weight(candidate: ScoredCandidate): number {
 
 /** Index of the last candidate (in end order) that ends at or before token `start`, or -1. */
 function lastEndingBefore(sorted: readonly ScoredCandidate[], upTo: number, start: number): number {
-  let lo = 0;
-  let hi = upTo - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.endToken <= start) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lowerBound(upTo, (i) => sorted[i]!.endToken <= start) - 1;
 }

@@ -2,6 +2,7 @@ import type { Calibration } from "../eval/calibration.js";
 import type { Evaluation } from "../eval/run.js";
 import type { Rates } from "../eval/metrics.js";
 import type { DetectResult } from "../unspinner.js";
+import { lowerBound } from "../search.js";
 import { plainPainter, type Painter } from "./color.js";
 
 // Line starts of the last text asked about: findings of one text are located one after another, and
@@ -21,14 +22,8 @@ function lineStartsOf(text: string): number[] {
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const starts = lineStartsOf(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  const line = lowerBound(starts.length, (i) => starts[i]! <= offset); // starts[0] = 0, so line ≥ 1
+  return { line, column: offset - starts[line - 1]! + 1 };
 }
 
 /** One line per finding, `line:col  spun → restoration (confidence)`, then the document verdict. */

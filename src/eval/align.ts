@@ -1,4 +1,5 @@
 import { diffSequences } from "./diff.js";
+import { lowerBound } from "../search.js";
 import type { Mark } from "./markup.js";
 import { evalTokens, type EvalToken } from "./words.js";
 
@@ -179,7 +180,7 @@ interface Region { itemStart: number; itemEnd: number; hypStart: number; hypEnd:
  * hunk takes one neighbouring item on both sides so that an insertion next to a mark can be credited
  * to it), merged where they overlap, and mapped to the repaired text's token range.
  */
-export function regionsToAlign(plainTokens: EvalToken[], hypTokens: EvalToken[], itemOfToken: number[]): Region[] {
+function regionsToAlign(plainTokens: EvalToken[], hypTokens: EvalToken[], itemOfToken: number[]): Region[] {
   const hunks = diffSequences(plainTokens.map((t) => t.norm), hypTokens.map((t) => t.norm));
   const lastItem = itemOfToken[plainTokens.length - 1] ?? -1;
   const spans: { itemStart: number; itemEnd: number }[] = [];
@@ -208,14 +209,7 @@ export function regionsToAlign(plainTokens: EvalToken[], hypTokens: EvalToken[],
   });
 }
 
+/** The first token whose item is ≥ `item` (itemOfToken is non-decreasing). */
 function firstTokenOfItem(itemOfToken: number[], item: number): number {
-  // itemOfToken is non-decreasing: binary search for the first token whose item is ≥ `item`.
-  let lo = 0;
-  let hi = itemOfToken.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (itemOfToken[mid]! < item) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(itemOfToken.length, (i) => itemOfToken[i]! < item);
 }
