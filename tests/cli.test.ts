@@ -133,6 +133,15 @@ describe("the built CLI binary", () => {
     expect(repaired.stdout).toContain("Experts suggest");
   });
 
+  it("reads all of a slow pipe on standard input (no EAGAIN)", () => {
+    // The writer pauses between chunks, so the CLI meets an empty non-blocking pipe before end of input.
+    const writer = `for i in 1 2 3; do printf '%s' "$1"; sleep 0.2; done`;
+    const run = spawnSync("bash", ["-c", `(${writer}) | "${process.execPath}" "${CLI}" repair - ${DICT.join(" ")}`, "writer", SPUN], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/Experts suggest/g)).toHaveLength(3);
+  });
+
   it("exits 2 with a message on a missing file", () => {
     const run = spawnSync(process.execPath, [CLI, "repair", "/nonexistent.txt"], { encoding: "utf8" });
     expect(run.status).toBe(2);

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UnspinError } from "../errors.js";
 
@@ -33,13 +33,36 @@ export function decodeInput(bytes: Uint8Array, name: string): string {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 }
 
+/**
+ * Reads all of standard input synchronously. `readFileSync(0)` fails with EAGAIN when stdin is a
+ * non-blocking pipe whose writer is slower than we are (e.g. `cat big | unspin check -`), so read in a
+ * loop and wait briefly whenever the pipe is momentarily empty.
+ */
+function readStandardInput(): Buffer {
+  const chunks: Buffer[] = [];
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 5);
+      continue;
+    }
+    if (read === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, read));
+  }
+}
+
 /** Reads a file, or standard input for "-", as text. */
 export function readInput(path: string): string {
   const name = path === "-" ? "<stdin>" : path;
   let bytes: Buffer;
   try {
     if (path !== "-" && statSync(path).isDirectory()) throw new UnspinError("INPUT_IO", `${path}: is a directory`);
-    bytes = readFileSync(path === "-" ? 0 : path);
+    bytes = path === "-" ? readStandardInput() : readFileSync(path);
   } catch (error) {
     if (error instanceof UnspinError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
