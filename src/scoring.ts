@@ -1,4 +1,5 @@
 import type { Candidate } from "./candidates.js";
+import { applyConfidenceMap, IDENTITY_MAP, logistic, type ConfidenceMap } from "./confidence.js";
 import { lowerBound } from "./search.js";
 
 /** A candidate with the probability that its span is spinner output. */
@@ -53,10 +54,6 @@ function evidenceOf(legit: number): number {
 /** Log odds that a stretch of `words` words with these matched spans is spun (prior odds 1:1). */
 export function spinLogOdds(evidence: number, matchedUnits: number, words: number): number {
   return evidence + Math.max(0, words - matchedUnits) * UNMATCHED_WORD_LOG_RATIO;
-}
-
-export function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
 }
 
 /** How much one candidate counts as a unit of evidence (overlapping readings share one unit). */
@@ -122,8 +119,9 @@ export interface ScoredText {
  * must not vouch for itself), from the whole document and from its neighbourhood (so that a spun
  * passage inside a clean page is still found), whichever is stronger.
  * `wordPositions[i]` is the word index at which candidate i starts; candidates must be in text order.
+ * The probabilities go through `map` (see confidence.ts) last; the text's spin rate uses the mapped ones.
  */
-export function scoreCandidates(candidates: Candidate[], wordPositions: readonly number[], words: number): ScoredText {
+export function scoreCandidates(candidates: Candidate[], wordPositions: readonly number[], words: number, map: ConfidenceMap = IDENTITY_MAP): ScoredText {
   const shares = unitShares(candidates);
   const evidence = candidates.map((c, i) => evidenceOf(c.legit) * shares[i]!);
   const mass = candidates.map((c, i) => (1 - c.legit) * shares[i]!);
@@ -141,7 +139,7 @@ export function scoreCandidates(candidates: Candidate[], wordPositions: readonly
     );
     // Scored in place: long texts have hundreds of thousands of candidates, copies would double them.
     const scoredCandidate = c as ScoredCandidate;
-    scoredCandidate.confidence = spunProbability(c.legit, rate);
+    scoredCandidate.confidence = applyConfidenceMap(spunProbability(c.legit, rate), map);
     scoredCandidate.wordPosition = position;
     return scoredCandidate;
   });

@@ -1,4 +1,5 @@
-import { logistic, spinLogOdds, type ScoredText } from "./scoring.js";
+import { logistic } from "./confidence.js";
+import { spinLogOdds, type ScoredText } from "./scoring.js";
 
 /** Document-level summary of how spun a text is. */
 export interface DocumentScore {

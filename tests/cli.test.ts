@@ -27,7 +27,7 @@ describe("unspin check", () => {
   it("prints line:col, spun → restoration (confidence) and the verdict, exit 1", () => {
     const out = runCli(["check", file("a.txt", SPUN), ...DICT]);
     expect(out.exitCode).toBe(1);
-    expect(out.stdout).toMatch(/a\.txt:1:1 {2}Mavens → Experts \(0\.\d\d\)/);
+    expect(out.stdout).toMatch(/a\.txt:1:1 {2}Mavens → Experts \((0\.\d\d|1\.00)\)/);
     expect(out.stdout).toMatch(/a\.txt:2:5 {2}avid gamers → players/);
     expect(out.stdout).toMatch(/spun \(spin probability/);
   });

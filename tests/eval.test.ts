@@ -3,6 +3,7 @@ import { alignRepair } from "../src/eval/align.js";
 import { parseMarkup } from "../src/eval/markup.js";
 import { countAlignment, rates } from "../src/eval/metrics.js";
 import { diffSequences } from "../src/eval/diff.js";
+import { reliability } from "../src/eval/calibration.js";
 
 const MARKED = "The {Nationwide|National} {Military|Army} met {members of the family|relatives|relations} in the {town|city}. " +
   "{?Nevertheless|However}, {a space|an area} of \\{braces\\} and a pipe \\| stay{ typical|}.";
@@ -72,5 +73,17 @@ describe("word distance", () => {
     expect(wordDistance("a b c", "a b c")).toBe(0);
     const { plain, marks } = parseMarkup(MARKED);
     expect(goldText(plain, marks)).toBe("The National Army met relatives in the city. Nevertheless, an area of {braces} and a pipe | stay.");
+  });
+});
+
+describe("reliability table", () => {
+  it("bins confidences and weighs each bin's gap by its share of findings", () => {
+    const judged = [
+      { confidence: 0.15, right: false }, { confidence: 0.15, right: false },
+      { confidence: 0.95, right: true }, { confidence: 0.95, right: true }, { confidence: 1, right: false },
+    ];
+    const table = reliability(judged, 0.1, 0.1);
+    expect(table.bins.map((b) => [b.findings, b.accuracy])).toEqual([[2, 0], [3, 2 / 3]]);
+    expect(table.ece).toBeCloseTo((2 / 5) * 0.15 + (3 / 5) * Math.abs(2 / 3 - (0.95 + 0.95 + 1) / 3), 9);
   });
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createUnspinner } from "../src/unspinner.js";
+import { IDENTITY_MAP } from "../src/confidence.js";
+import { createUnspinner, DEFAULT_MIN_CONFIDENCE } from "../src/unspinner.js";
 
 const MINI = fileURLToPath(new URL("./fixtures/mini.dict", import.meta.url));
 const unspinner = createUnspinner({ packs: [], dictionaries: [MINI] });
@@ -17,7 +18,7 @@ describe("detect", () => {
     expect(result.findings.length).toBeGreaterThanOrEqual(8);
     for (const f of result.findings) {
       expect(SPUN.slice(f.start, f.end)).toBe(f.text);
-      expect(f.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(f.confidence).toBeGreaterThanOrEqual(DEFAULT_MIN_CONFIDENCE);
       expect(f.confidence).toBeLessThanOrEqual(1);
       expect(f.restorations.length).toBeGreaterThan(0);
       expect(f.source).toMatchObject({ kind: "dictionary", source: "test-fixture" });
@@ -150,10 +151,31 @@ describe("unsure findings", () => {
     const withUnsure = unspinner.detect(text, { unsureFrom: 0.01 });
     const balance = withUnsure.findings.find((f) => f.text === "balance");
     expect(balance).toMatchObject({ unsure: true, restorations: [{ text: "stability" }] });
-    expect(balance!.confidence).toBeLessThan(0.5);
+    expect(balance!.confidence).toBeLessThan(DEFAULT_MIN_CONFIDENCE);
     const sure = withUnsure.findings.filter((f) => !f.unsure);
     expect(sure).toEqual(unspinner.detect(text).findings);
     for (let i = 1; i < withUnsure.findings.length; i++) expect(withUnsure.findings[i]!.start).toBeGreaterThanOrEqual(withUnsure.findings[i - 1]!.end);
     expect(unspinner.repair(text).text).toContain("The balance of power");
+  });
+});
+
+describe("calibrated confidences", () => {
+  const raw = createUnspinner({ packs: [], dictionaries: [MINI], confidenceMap: IDENTITY_MAP });
+  const shifted = createUnspinner({ packs: [], dictionaries: [MINI], confidenceMap: { slope: 1, intercept: 1 } });
+
+  it("pass every finding through the map, keeping their order and the spans", () => {
+    const before = raw.detect(SPUN, { minConfidence: 0.01 }).findings;
+    const after = shifted.detect(SPUN, { minConfidence: 0.01 }).findings;
+    expect(after.map((f) => f.text)).toEqual(before.map((f) => f.text));
+    after.forEach((f, i) => {
+      const p = before[i]!.confidence;
+      if (p < 0.999) expect(f.confidence).toBeGreaterThan(p);
+      expect(f.confidence).toBeCloseTo(1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + 1))), 6);
+    });
+  });
+
+  it("refuse a map that is not increasing or not finite", () => {
+    expect(() => createUnspinner({ packs: [], dictionaries: [MINI], confidenceMap: { slope: 0, intercept: 0 } })).toThrow(/confidenceMap/);
+    expect(() => createUnspinner({ packs: [], dictionaries: [MINI], confidenceMap: { slope: 1, intercept: Number.NaN } })).toThrow(/confidenceMap/);
   });
 });

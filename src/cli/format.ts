@@ -94,6 +94,6 @@ export function formatCalibration(calibration: Calibration): string {
   for (const b of calibration.bins) {
     lines.push(`${b.from.toFixed(1)}–${b.to.toFixed(1)}   ${String(b.findings).padStart(8)}  ${b.meanConfidence.toFixed(2).padStart(10)}  ${b.accuracy.toFixed(2).padStart(8)}`);
   }
-  lines.push(`expected calibration error ${calibration.ece.toFixed(3)} over ${calibration.findings} findings (annotated documents; unsure marks left out)`);
+  lines.push(`expected calibration error ${calibration.ece.toFixed(3)} over ${calibration.findings} findings (top restorations; every finding in clean text counts as wrong; unsure marks left out)`);
   return lines.join("\n") + "\n";
 }

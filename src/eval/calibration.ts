@@ -34,16 +34,33 @@ function judge(doc: CorpusDocument, edit: { start: number; end: number; text: st
   return certain.every((m) => m.outcome === "restored");
 }
 
-/** Reliability of the reported confidences on annotated documents, down to `floor`. */
-export function calibrate(docs: readonly CorpusDocument[], unspinner: Unspinner, floor = 0.1, binWidth = 0.1): Calibration {
-  const judged: { confidence: number; right: boolean }[] = [];
-  for (const doc of docs.filter((d) => d.kind === "spun")) {
+/** One finding's top restoration, judged against the gold. */
+export interface JudgedFinding {
+  document: string;
+  /** The finding's confidence (span spun) and its top restoration's confidence. */
+  spanConfidence: number;
+  confidence: number;
+  right: boolean;
+}
+
+/**
+ * Judges the top restoration of every finding from confidence `floor`: in annotated documents against
+ * the marks, in clean documents as wrong (any change there is a false edit).
+ */
+export function judgeFindings(docs: readonly CorpusDocument[], unspinner: Unspinner, floor: number): JudgedFinding[] {
+  const judged: JudgedFinding[] = [];
+  for (const doc of docs) {
     for (const f of unspinner.detect(doc.text, { minConfidence: floor }).findings) {
       const top = f.restorations[0]!;
-      const right = judge(doc, { start: f.start, end: f.end, text: f.text, replacement: top.text, confidence: top.confidence });
-      if (right !== null) judged.push({ confidence: top.confidence, right });
+      const right = doc.kind === "clean" ? false : judge(doc, { start: f.start, end: f.end, text: f.text, replacement: top.text, confidence: top.confidence });
+      if (right !== null) judged.push({ document: doc.path, spanConfidence: f.confidence, confidence: top.confidence, right });
     }
   }
+  return judged;
+}
+
+/** Reliability table and expected calibration error of judged confidences, in bins from `floor`. */
+export function reliability(judged: readonly Pick<JudgedFinding, "confidence" | "right">[], floor = 0.1, binWidth = 0.1): Calibration {
   const bins: CalibrationBin[] = [];
   for (let from = Math.floor(floor / binWidth) * binWidth; from < 1 - 1e-9; from += binWidth) {
     const to = from + binWidth;
@@ -55,7 +72,12 @@ export function calibrate(docs: readonly CorpusDocument[], unspinner: Unspinner,
       accuracy: inBin.filter((j) => j.right).length / inBin.length,
     });
   }
-  const total = judged.length;
+  const total = bins.reduce((sum, b) => sum + b.findings, 0);
   const ece = bins.reduce((sum, b) => sum + (b.findings / Math.max(1, total)) * Math.abs(b.accuracy - b.meanConfidence), 0);
   return { bins, ece, findings: total };
+}
+
+/** Reliability of the reported confidences, down to `floor`, on annotated and clean documents. */
+export function calibrate(docs: readonly CorpusDocument[], unspinner: Unspinner, floor = 0.1, binWidth = 0.1): Calibration {
+  return reliability(judgeFindings(docs, unspinner, floor), floor, binWidth);
 }
