@@ -83,7 +83,7 @@ export function formatEvaluationDetails(evaluation: Evaluation): string {
       if (m.mark.unsure || m.outcome === "restored") continue;
       lines.push(`  ${m.outcome === "unchanged" ? "missed " : "wrong  "} ${m.mark.spun} → ${m.mark.originals.join("|")}${m.outcome === "unchanged" ? "" : `  (got: ${m.got})`}`);
     }
-    for (const e of text.falseEdits) lines.push(`  FALSE   @${e.start}: → ${e.got || "(deleted)"}`);
+    for (const e of text.falseEdits) lines.push(`  FALSE   @${e.start}: ${e.was || "(inserted)"} → ${e.got || "(deleted)"}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -19,6 +19,8 @@ export interface FalseEdit {
   end: number;
   /** The repaired text's tokens there. */
   got: string;
+  /** The plain text there ("" for an insertion). */
+  was: string;
   /** Number of word tokens counted against the repair. */
   count: number;
 }
@@ -145,7 +147,7 @@ export function alignRepair(plain: string, marks: readonly Mark[], repaired: str
       const got = regionHyp.slice(from, to);
       if (item.kind === "mark") results.set(item.mark, classify(item, got));
       else if (!(got.length === 1 && got[0]!.norm === item.token.norm)) {
-        falseEdits.push({ start: item.token.start, end: item.token.end, got: got.map((t) => t.norm).join(" "), count: item.token.isWord || got.some((t) => t.isWord) ? 1 : 0 });
+        falseEdits.push({ start: item.token.start, end: item.token.end, got: got.map((t) => t.norm).join(" "), was: "", count: item.token.isWord || got.some((t) => t.isWord) ? 1 : 0 });
       }
     });
     if (covered < regionHyp.length) falseEdits.push(insertion(regionHyp, covered, regionHyp.length, plainTokens, undefined));
@@ -153,7 +155,7 @@ export function alignRepair(plain: string, marks: readonly Mark[], repaired: str
   const markResults = items.flatMap((item) => (item.kind === "mark" ? [results.get(item.mark) ?? { mark: item.mark, outcome: "unchanged" as const, got: item.mark.spun }] : []));
   return {
     marks: [...markResults, ...emptyMarkResults(marks, items)],
-    falseEdits: falseEdits.filter((e) => e.count > 0),
+    falseEdits: falseEdits.filter((e) => e.count > 0).map((e) => ({ ...e, was: plain.slice(e.start, e.end) })),
     words: plainTokens.filter((t) => t.isWord).length,
   };
 }
@@ -161,7 +163,7 @@ export function alignRepair(plain: string, marks: readonly Mark[], repaired: str
 function insertion(hyp: EvalToken[], from: number, to: number, plainTokens: EvalToken[], before: Item | undefined): FalseEdit {
   const at = before === undefined ? plainTokens[plainTokens.length - 1]?.end ?? 0 : before.kind === "literal" ? before.token.start : before.mark.start;
   const inserted = hyp.slice(from, to);
-  return { start: at, end: at, got: inserted.map((t) => t.norm).join(" "), count: inserted.filter((t) => t.isWord).length };
+  return { start: at, end: at, got: inserted.map((t) => t.norm).join(" "), was: "", count: inserted.filter((t) => t.isWord).length };
 }
 
 function classify(item: Extract<Item, { kind: "mark" }>, got: EvalToken[]): MarkResult {
