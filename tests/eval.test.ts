@@ -52,6 +52,8 @@ describe("alignment and metrics", () => {
     const clean = "one two three four five six seven eight nine ten";
     const r = score(clean, "one 2 three four five six seven eight nine ten extra");
     expect(r.falseEditsPer1000Words).toBeCloseTo(200);
+    const edits = alignRepair(clean, [], "one 2 three four five six seven eight nine ten extra").falseEdits;
+    expect(edits.map((e) => [e.was, e.got])).toEqual([["two", "2"], ["", "extra"]]);
   });
 
   it("diffs long sequences exactly", () => {
