@@ -1,3 +1,4 @@
+import type { CompositionModel, ComposedReading } from "./compose.js";
 import type { DictionaryIndex } from "./dictionary/index.js";
 import type { ContextCondition, DictionaryEntry } from "./dictionary/types.js";
 import { restorationContext, type RestorationContext } from "./restore.js";
@@ -6,7 +7,9 @@ import { isWordToken, type Token } from "./tokenize.js";
 /** Where a finding comes from: a dictionary line or a built-in rule. */
 export type FindingSource =
   | { kind: "dictionary"; pack: string; source: string; file: string; line: number; spun: string }
-  | { kind: "rule"; rule: string };
+  | { kind: "rule"; rule: string }
+  /** A known term reassembled from the spinner's word habits (see compose.ts). */
+  | { kind: "composed"; term: string; substituted: number };
 
 /** A span that may be spun, with the originals it may stand for. Not yet scored. */
 export interface Candidate {
@@ -136,15 +139,36 @@ function onClusterBoundaries(text: string, start: number, end: number): boolean 
   return isGraphemeBoundary(text, start) && isGraphemeBoundary(text, end);
 }
 
-/** Every dictionary match whose conditions hold, plus the built-in rules' candidates, in text order. */
-export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex): Candidate[] {
+/**
+ * Prior of a composed reading. One word mapped back (`closing year` → `last year`) is often ordinary
+ * English; every word mapped back (`flag to commotion proportion`) almost never is.
+ */
+function composedLegit(reading: ComposedReading): number {
+  return reading.substituted >= 2 ? 0.2 : 0.6;
+}
+
+function fromComposition(reading: ComposedReading, tokens: readonly Token[], text: string): Candidate {
+  const origin: FindingSource = { kind: "composed", term: reading.term, substituted: reading.substituted };
+  return candidateAt(tokens, text, reading.start, reading.end, [reading.term], composedLegit(reading), origin);
+}
+
+/**
+ * Every dictionary match whose conditions hold, the built-in rules' candidates and, where no
+ * dictionary line covers the same tokens, the composed readings; in text order.
+ */
+export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel): Candidate[] {
   const candidates: Candidate[] = [];
   for (let start = 0; start < tokens.length; start++) {
     if (isLayout(tokens[start]!)) continue;
+    const ends = new Set<number>();
     for (const match of index.matchAt(tokens, start)) {
       if (!entryApplies(match.entry, tokens, match.start, match.end)) continue;
       if (!onClusterBoundaries(text, tokens[match.start]!.start, tokens[match.end - 1]!.end)) continue;
       candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
+      ends.add(match.end);
+    }
+    for (const reading of composer?.readingsAt(tokens, start) ?? []) {
+      if (!ends.has(reading.end)) candidates.push(fromComposition(reading, tokens, text));
     }
   }
   candidates.push(...numberWordDecimals(tokens, text));

@@ -8,16 +8,20 @@ import type { Finding } from "./unspinner.js";
 /** Rule id for dictionary matches; built-in rules use their own name. */
 export const SPUN_PHRASE_RULE = "spun-phrase";
 
+/** Rule id for known terms reassembled from the spinner's word habits. */
+export const COMPOSED_TERM_RULE = "composed-term";
+
 /** Stable id of the rule that produced a finding. */
 export function ruleIdOf(finding: Finding): string {
-  return finding.source.kind === "rule" ? finding.source.rule : SPUN_PHRASE_RULE;
+  const source = finding.source;
+  return source.kind === "rule" ? source.rule : source.kind === "composed" ? COMPOSED_TERM_RULE : SPUN_PHRASE_RULE;
 }
 
 /** What a rule id means, for tools that list rules (SARIF). */
 export function ruleDescription(ruleId: string): string {
-  return ruleId === SPUN_PHRASE_RULE
-    ? "A phrase that synonym spinners produce in place of a common original wording."
-    : `Spinner output recognised by the built-in rule "${ruleId}".`;
+  if (ruleId === SPUN_PHRASE_RULE) return "A phrase that synonym spinners produce in place of a common original wording.";
+  if (ruleId === COMPOSED_TERM_RULE) return "A known term rewritten word by word with substitutions that synonym spinners make.";
+  return `Spinner output recognised by the built-in rule "${ruleId}".`;
 }
 
 function quoted(text: string): string {

@@ -1,4 +1,5 @@
 import { findCandidates, type Candidate, type FindingSource } from "./candidates.js";
+import { CompositionModel } from "./compose.js";
 import { FITTED_MAP, type ConfidenceMap } from "./confidence.js";
 import { DictionaryIndex } from "./dictionary/index.js";
 import { loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
@@ -125,7 +126,7 @@ function toEdit(finding: Finding): Edit {
  * Finds the candidates of a text a chunk at a time, so that only one chunk's tokens are ever held:
  * the later stages need the candidates (with their word positions and context), not the tokens.
  */
-function collectCandidates(index: DictionaryIndex, text: string): { candidates: Candidate[]; positions: number[]; words: number } {
+function collectCandidates(model: Model, text: string): { candidates: Candidate[]; positions: number[]; words: number } {
   const candidates: Candidate[] = [];
   const positions: number[] = [];
   let words = 0;
@@ -134,7 +135,7 @@ function collectCandidates(index: DictionaryIndex, text: string): { candidates: 
     wordsBefore[0] = 0;
     tokens.forEach((t, i) => (wordsBefore[i + 1] = wordsBefore[i]! + (isWordToken(t) ? 1 : 0)));
     const base = tokens[0]!.index;
-    for (const candidate of findCandidates(tokens, text, index)) {
+    for (const candidate of findCandidates(tokens, text, model.index, model.composer)) {
       candidates.push(candidate);
       positions.push(words + wordsBefore[candidate.startToken - base]!);
     }
@@ -146,12 +147,13 @@ function collectCandidates(index: DictionaryIndex, text: string): { candidates: 
 /** What one analysis needs besides the text: the loaded dictionaries and the confidence map. */
 interface Model {
   index: DictionaryIndex;
+  composer: CompositionModel;
   confidenceMap: ConfidenceMap;
 }
 
 function analyse(model: Model, text: string, minConfidence: number, unsureFrom = minConfidence): Analysis {
   if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
-  const { candidates, positions, words } = collectCandidates(model.index, text);
+  const { candidates, positions, words } = collectCandidates(model, text);
   const scoredText = scoreCandidates(candidates, positions, words, model.confidenceMap);
   const { scored } = scoredText;
   const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
@@ -181,7 +183,7 @@ export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
   const defaultThreshold = checkConfidence(options.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
   const loaded = [...loadBundledPacks(options.packs), ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
   const entries = options.withoutEntriesFor ? withoutLinesFor(loaded, options.withoutEntriesFor) : loaded;
-  const model: Model = { index: new DictionaryIndex(entries), confidenceMap: checkMap(options.confidenceMap ?? FITTED_MAP) };
+  const model: Model = { index: new DictionaryIndex(entries), composer: new CompositionModel(entries), confidenceMap: checkMap(options.confidenceMap ?? FITTED_MAP) };
   const threshold = (call?: CallOptions) => checkConfidence(call?.minConfidence ?? defaultThreshold);
   return {
     entryCount: entries.length,

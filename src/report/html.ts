@@ -42,6 +42,7 @@ function band(confidence: number): 1 | 2 | 3 {
 function sourceLabel(finding: Finding): string {
   const source = finding.source;
   if (source.kind === "rule") return `built-in rule ${source.rule}`;
+  if (source.kind === "composed") return `the term "${source.term}" rewritten word by word`;
   // The file name only: a report is shared, the path of someone's dictionary folder is not.
   return `${source.pack} dictionary, ${source.file.split(/[/\\]/).pop()}:${source.line}`;
 }

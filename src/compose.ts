@@ -1,0 +1,141 @@
+import type { DictionaryEntry } from "./dictionary/types.js";
+import type { Token } from "./tokenize.js";
+
+/**
+ * Candidate generation beyond the dictionary lines: the spinner's word-level habits, learned from the
+ * loaded entries, reassembled into terms the entries know.
+ *
+ * Spinners rewrite a term word by word (`deep learning` → `profound learning`, `random forest` →
+ * `irregular woodland`, `national army` → `nationwide military`). A dictionary lists some of the
+ * results; the habits behind them (`deep` → `profound`, `random` → `irregular`) also produce terms it
+ * does not list. So every single-word entry and every entry whose spun and original phrases have the
+ * same number of words teaches word substitutions, and every multiword original is a known term. A
+ * phrase of the text whose words, mapped back through those substitutions, spell a known term it is
+ * not itself, is a candidate for that term. Requiring the result to be a known term keeps this precise.
+ */
+
+/** A generated reading of tokens [start, end): the known term and how many words had to be mapped back. */
+export interface ComposedReading {
+  start: number;
+  end: number;
+  term: string;
+  substituted: number;
+}
+
+interface TermNode {
+  children: Map<string, TermNode>;
+  /** The term as the dictionary writes it, when a term ends here. */
+  term?: string;
+}
+
+/** Terms are 2–4 words: longer originals are sentences' worth of context, not terms. */
+const MAX_TERM_WORDS = 4;
+/** Mapping back is a search over every word's substitutes: bound it for words with very many. */
+const MAX_SUBSTITUTES_PER_WORD = 12;
+
+const WORD = /^[\p{L}][\p{L}'-]*$/u;
+
+/**
+ * Words that carry no term: a substitution between them (`with` → `in`) is grammar, not a habit
+ * worth composing, and a "term" made of them (`in a`) is no term.
+ */
+const FUNCTION_WORDS = new Set(
+  ("a an the and or but nor of to in on at by for with from as into onto upon about over under than then " +
+    "that this these those which who whom whose what it its is are was were be been being has have had do does " +
+    "did not no so if via per each every all any some such both either neither").split(" "),
+);
+
+function isContentWord(word: string): boolean {
+  return WORD.test(word) && !FUNCTION_WORDS.has(word);
+}
+
+export class CompositionModel {
+  /** spun word → original words it stands for. */
+  private readonly substitutes = new Map<string, Set<string>>();
+  private readonly terms: TermNode = { children: new Map() };
+  /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
+  private readonly listed = new Set<string>();
+
+  constructor(entries: readonly DictionaryEntry[]) {
+    for (const entry of entries) this.learn(entry);
+  }
+
+  get size(): { substitutes: number; terms: number } {
+    let terms = 0;
+    const count = (node: TermNode): void => {
+      if (node.term) terms++;
+      node.children.forEach(count);
+    };
+    count(this.terms);
+    return { substitutes: this.substitutes.size, terms };
+  }
+
+  private learn(entry: DictionaryEntry): void {
+    // Spun forms are stored lowercase and single-spaced already.
+    const spun = entry.spun.split(" ");
+    this.listed.add(entry.spun);
+    for (const original of entry.originals) {
+      const key = original.toLowerCase();
+      this.listed.add(key);
+      const target = key.split(" ");
+      if (isTerm(target)) this.addTerm(target, original);
+      if (target.length !== spun.length) continue;
+      for (let i = 0; i < target.length; i++) {
+        if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!);
+      }
+    }
+  }
+
+  private addSubstitute(spunWord: string, originalWord: string): void {
+    let set = this.substitutes.get(spunWord);
+    if (!set) this.substitutes.set(spunWord, (set = new Set()));
+    if (set.size < MAX_SUBSTITUTES_PER_WORD) set.add(originalWord);
+  }
+
+  private addTerm(target: string[], asWritten: string): void {
+    let node = this.terms;
+    for (const w of target) {
+      let child = node.children.get(w);
+      if (!child) node.children.set(w, (child = { children: new Map() }));
+      node = child;
+    }
+    node.term ??= asWritten;
+  }
+
+  /**
+   * Readings of the text that start at token `start`: runs of 2–4 plain words (no punctuation or line
+   * break between them) that map back to a known term, with at least one word substituted, whose own
+   * text is not dictionary text.
+   */
+  readingsAt(tokens: readonly Token[], start: number): ComposedReading[] {
+    const readings: ComposedReading[] = [];
+    const walk = (node: TermNode, at: number, substituted: number): void => {
+      const length = at - start;
+      if (node.term && length >= 2 && substituted > 0 && !this.listed.has(spanKey(tokens, start, at))) {
+        readings.push({ start, end: at, term: node.term, substituted });
+      }
+      if (length >= MAX_TERM_WORDS || at >= tokens.length) return;
+      const token = tokens[at]!;
+      if (!WORD.test(token.key) || (length > 0 && !token.spaceBefore)) return;
+      const same = node.children.get(token.key);
+      if (same) walk(same, at + 1, substituted);
+      for (const original of this.substitutes.get(token.key) ?? []) {
+        const next = node.children.get(original);
+        if (next && original !== token.key) walk(next, at + 1, substituted + 1);
+      }
+    };
+    walk(this.terms, start, 0);
+    return readings;
+  }
+}
+
+/** 2–4 words, all plain words, at least two of them content words. */
+function isTerm(target: readonly string[]): boolean {
+  return target.length >= 2 && target.length <= MAX_TERM_WORDS && target.every((w) => WORD.test(w)) && target.filter(isContentWord).length >= 2;
+}
+
+function spanKey(tokens: readonly Token[], start: number, end: number): string {
+  const keys: string[] = [];
+  for (let i = start; i < end; i++) keys.push(tokens[i]!.key);
+  return keys.join(" ");
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { CompositionModel } from "../src/compose.js";
+import { parseDictionary } from "../src/dictionary/parse.js";
+import { tokenize } from "../src/tokenize.js";
+import { createUnspinner } from "../src/unspinner.js";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Written for these tests: two listed tortured terms teach word habits; a third line teaches one more.
+const DICT = [
+  "irregular woodland => random forest ; legit=0.01",
+  "profound learning => deep learning ; legit=0.01",
+  "haphazard => random ; legit=0.5",
+  "with => in ; legit=0.9",
+  "in a => within a ; legit=0.9",
+].join("\n");
+const model = new CompositionModel(parseDictionary(DICT, "test.dict", "test"));
+
+function readings(text: string) {
+  const tokens = tokenize(text);
+  return tokens.flatMap((_, i) => model.readingsAt(tokens, i)).map((r) => ({
+    span: text.slice(tokens[r.start]!.start, tokens[r.end - 1]!.end), term: r.term, substituted: r.substituted,
+  }));
+}
+
+describe("composed readings", () => {
+  it("map a phrase back word by word to a known term", () => {
+    expect(readings("We trained a haphazard woodland on it.")).toEqual([{ span: "haphazard woodland", term: "random forest", substituted: 2 }]);
+    expect(readings("Profound forest and random woodland.")).toEqual([{ span: "random woodland", term: "random forest", substituted: 1 }]);
+  });
+
+  it("leave alone the terms themselves, listed spun phrases, phrases across punctuation and function words", () => {
+    expect(readings("A random forest, deep learning.")).toEqual([]);
+    expect(readings("An irregular woodland.")).toEqual([]);
+    expect(readings("It was haphazard. Woodland followed.")).toEqual([]);
+    expect(readings("We met with a friend.")).toEqual([]);
+  });
+
+  it("become findings with their own source in a densely spun text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-compose-"));
+    const file = join(dir, "test.dict");
+    writeFileSync(file, DICT + "\nfallacious => wrong ; legit=0.01\ncounterfeit consciousness => artificial intelligence ; legit=0.01\n");
+    const unspinner = createUnspinner({ packs: [], dictionaries: [file] });
+    const text = "Counterfeit consciousness and profound learning beat the haphazard woodland, a fallacious claim.";
+    const finding = unspinner.detect(text).findings.find((f) => f.text === "haphazard woodland");
+    expect(finding).toMatchObject({ restorations: [{ text: "random forest" }], source: { kind: "composed", term: "random forest", substituted: 2 } });
+    const clean = "The walk starts at the old mill and follows the river for two miles. Past the bridge the path " +
+      "climbs through a haphazard woodland of birch and hazel, then drops to the village green, where the cafe opens at nine.";
+    expect(unspinner.repair(clean).text).toBe(clean);
+  });
+});
