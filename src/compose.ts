@@ -14,7 +14,10 @@ import type { Token } from "./tokenize.js";
  * not itself, is a candidate for that term. Requiring the result to be a known term keeps this precise.
  */
 
-/** A generated reading of tokens [start, end): the known term and how many words had to be mapped back. */
+/**
+ * A generated reading of tokens [start, end): the known term and how many words had to be mapped
+ * back (a reordering `A of B` → `B A` counts as one).
+ */
 export interface ComposedReading {
   start: number;
   end: number;
@@ -44,6 +47,8 @@ const FUNCTION_WORDS = new Set(
     "that this these those which who whom whose what it its is are was were be been being has have had do does " +
     "did not no so if via per each every all any some such both either neither").split(" "),
 );
+
+const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
 function isContentWord(word: string): boolean {
   return WORD.test(word) && !FUNCTION_WORDS.has(word);
@@ -125,7 +130,34 @@ export class CompositionModel {
       }
     };
     walk(this.terms, start, 0);
+    const reordered = this.reorderedAt(tokens, start);
+    if (reordered) readings.push(reordered);
     return readings;
+  }
+
+  /**
+   * `A of B` that spells the known two-word term `B A` (`rate of interest` → `interest rate`), each word
+   * possibly mapped back too. The reordering counts as one substitution.
+   */
+  private reorderedAt(tokens: readonly Token[], start: number): ComposedReading | undefined {
+    const [a, of, b] = [tokens[start], tokens[start + 1], tokens[start + 2]];
+    if (!a || !of || !b || of.key !== "of" || !of.spaceBefore || !b.spaceBefore || !isContentWord(a.key) || !isContentWord(b.key)) return undefined;
+    // B must end its noun phrase: in `a forest of haphazard trees`, `haphazard` modifies `trees`.
+    if (NOUN_PHRASE_TAGS.has(tokens[start + 3]?.pos ?? "")) return undefined;
+    for (const first of this.optionsFor(b.key)) {
+      const node = this.terms.children.get(first);
+      if (!node) continue;
+      for (const second of this.optionsFor(a.key)) {
+        const term = node.children.get(second)?.term;
+        if (term) return { start, end: start + 3, term, substituted: 1 + Number(first !== b.key) + Number(second !== a.key) };
+      }
+    }
+    return undefined;
+  }
+
+  /** A word itself first, then what it may stand for. */
+  private optionsFor(word: string): string[] {
+    return [word, ...(this.substitutes.get(word) ?? [])];
   }
 }
 

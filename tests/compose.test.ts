@@ -30,6 +30,11 @@ describe("composed readings", () => {
     expect(readings("Profound forest and random woodland.")).toEqual([{ span: "random woodland", term: "random forest", substituted: 1 }]);
   });
 
+  it("reassemble `A of B` into the known term `B A`", () => {
+    expect(readings("A forest of haphazard trees, and a forest of random.")).toEqual([{ span: "forest of random", term: "random forest", substituted: 1 }]);
+    expect(readings("The woodland of haphazard.")).toEqual([{ span: "woodland of haphazard", term: "random forest", substituted: 3 }]);
+  });
+
   it("leave alone the terms themselves, listed spun phrases, phrases across punctuation and function words", () => {
     expect(readings("A random forest, deep learning.")).toEqual([]);
     expect(readings("An irregular woodland.")).toEqual([]);
