@@ -23,6 +23,8 @@ export interface ComposedReading {
   end: number;
   term: string;
   substituted: number;
+  /** True when every word mapped back did so by a distinctive habit (taught by a line with legit ≤ 0.1). */
+  distinctive: boolean;
 }
 
 interface TermNode {
@@ -48,6 +50,9 @@ const FUNCTION_WORDS = new Set(
     "did not no so if via per each every all any some such both either neither").split(" "),
 );
 
+/** Habits taught by lines at most this legit are ones careful writers hardly produce. */
+const DISTINCTIVE_LEGIT = 0.1;
+
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
 function isContentWord(word: string): boolean {
@@ -57,6 +62,8 @@ function isContentWord(word: string): boolean {
 export class CompositionModel {
   /** spun word → original words it stands for. */
   private readonly substitutes = new Map<string, Set<string>>();
+  /** "spun original" → lowest legit of the lines that taught the habit. */
+  private readonly habitLegit = new Map<string, number>();
   private readonly terms: TermNode = { children: new Map() };
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
@@ -86,15 +93,22 @@ export class CompositionModel {
       if (isTerm(target)) this.addTerm(target, original);
       if (target.length !== spun.length) continue;
       for (let i = 0; i < target.length; i++) {
-        if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!);
+        if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!, entry.legit);
       }
     }
   }
 
-  private addSubstitute(spunWord: string, originalWord: string): void {
+  private addSubstitute(spunWord: string, originalWord: string, legit: number): void {
     let set = this.substitutes.get(spunWord);
     if (!set) this.substitutes.set(spunWord, (set = new Set()));
-    if (set.size < MAX_SUBSTITUTES_PER_WORD) set.add(originalWord);
+    if (set.size >= MAX_SUBSTITUTES_PER_WORD && !set.has(originalWord)) return;
+    set.add(originalWord);
+    const key = `${spunWord} ${originalWord}`;
+    this.habitLegit.set(key, Math.min(legit, this.habitLegit.get(key) ?? 1));
+  }
+
+  private isDistinctive(spunWord: string, originalWord: string): boolean {
+    return spunWord === originalWord || (this.habitLegit.get(`${spunWord} ${originalWord}`) ?? 1) <= DISTINCTIVE_LEGIT;
   }
 
   private addTerm(target: string[], asWritten: string): void {
@@ -114,22 +128,22 @@ export class CompositionModel {
    */
   readingsAt(tokens: readonly Token[], start: number): ComposedReading[] {
     const readings: ComposedReading[] = [];
-    const walk = (node: TermNode, at: number, substituted: number): void => {
+    const walk = (node: TermNode, at: number, substituted: number, distinctive: boolean): void => {
       const length = at - start;
       if (node.term && length >= 2 && substituted > 0 && !this.listed.has(spanKey(tokens, start, at))) {
-        readings.push({ start, end: at, term: node.term, substituted });
+        readings.push({ start, end: at, term: node.term, substituted, distinctive });
       }
       if (length >= MAX_TERM_WORDS || at >= tokens.length) return;
       const token = tokens[at]!;
       if (!WORD.test(token.key) || (length > 0 && !token.spaceBefore)) return;
       const same = node.children.get(token.key);
-      if (same) walk(same, at + 1, substituted);
+      if (same) walk(same, at + 1, substituted, distinctive);
       for (const original of this.substitutes.get(token.key) ?? []) {
         const next = node.children.get(original);
-        if (next && original !== token.key) walk(next, at + 1, substituted + 1);
+        if (next && original !== token.key) walk(next, at + 1, substituted + 1, distinctive && this.isDistinctive(token.key, original));
       }
     };
-    walk(this.terms, start, 0);
+    walk(this.terms, start, 0, true);
     const reordered = this.reorderedAt(tokens, start);
     if (reordered) readings.push(reordered);
     return readings;
@@ -149,7 +163,9 @@ export class CompositionModel {
       if (!node) continue;
       for (const second of this.optionsFor(a.key)) {
         const term = node.children.get(second)?.term;
-        if (term) return { start, end: start + 3, term, substituted: 1 + Number(first !== b.key) + Number(second !== a.key) };
+        if (!term) continue;
+        const distinctive = this.isDistinctive(b.key, first) && this.isDistinctive(a.key, second);
+        return { start, end: start + 3, term, substituted: 1 + Number(first !== b.key) + Number(second !== a.key), distinctive };
       }
     }
     return undefined;

@@ -12,6 +12,7 @@ const DICT = [
   "irregular woodland => random forest ; legit=0.01",
   "profound learning => deep learning ; legit=0.01",
   "haphazard => random ; legit=0.5",
+  "stochastic => random ; legit=0.05",
   "with => in ; legit=0.9",
   "in a => within a ; legit=0.9",
 ].join("\n");
@@ -28,6 +29,15 @@ describe("composed readings", () => {
   it("map a phrase back word by word to a known term", () => {
     expect(readings("We trained a haphazard woodland on it.")).toEqual([{ span: "haphazard woodland", term: "random forest", substituted: 2 }]);
     expect(readings("Profound forest and random woodland.")).toEqual([{ span: "random woodland", term: "random forest", substituted: 1 }]);
+  });
+
+  it("are distinctive only when every habit used is one careful writers hardly share", () => {
+    const distinctive = (text: string) => {
+      const tokens = tokenize(text);
+      return tokens.flatMap((_, i) => model.readingsAt(tokens, i)).map((r) => r.distinctive);
+    };
+    expect(distinctive("a stochastic woodland")).toEqual([true]);
+    expect(distinctive("a haphazard woodland")).toEqual([false]);
   });
 
   it("reassemble `A of B` into the known term `B A`", () => {
