@@ -38,7 +38,18 @@ const MAX_TERM_WORDS = 4;
 /** Mapping back is a search over every word's substitutes: bound it for words with very many. */
 const MAX_SUBSTITUTES_PER_WORD = 12;
 
-const WORD = /^[\p{L}][\p{L}'-]*$/u;
+const WORD_PATTERN = /^[\p{L}][\p{L}'-]*$/u;
+/** Words repeat across tens of thousands of lines and tokens: test each distinct one once. */
+const plainWords = new Map<string, boolean>();
+
+function isPlainWord(word: string): boolean {
+  let plain = plainWords.get(word);
+  if (plain === undefined) {
+    plain = WORD_PATTERN.test(word);
+    if (plainWords.size < 200_000) plainWords.set(word, plain);
+  }
+  return plain;
+}
 
 /**
  * Words that carry no term: a substitution between them (`with` → `in`) is grammar, not a habit
@@ -56,7 +67,7 @@ const DISTINCTIVE_LEGIT = 0.1;
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
 function isContentWord(word: string): boolean {
-  return WORD.test(word) && !FUNCTION_WORDS.has(word);
+  return isPlainWord(word) && !FUNCTION_WORDS.has(word);
 }
 
 export class CompositionModel {
@@ -135,7 +146,7 @@ export class CompositionModel {
       }
       if (length >= MAX_TERM_WORDS || at >= tokens.length) return;
       const token = tokens[at]!;
-      if (!WORD.test(token.key) || (length > 0 && !token.spaceBefore)) return;
+      if (!isPlainWord(token.key) || (length > 0 && !token.spaceBefore)) return;
       const same = node.children.get(token.key);
       if (same) walk(same, at + 1, substituted, distinctive);
       for (const original of this.substitutes.get(token.key) ?? []) {
@@ -179,7 +190,7 @@ export class CompositionModel {
 
 /** 2–4 words, all plain words, at least two of them content words. */
 function isTerm(target: readonly string[]): boolean {
-  return target.length >= 2 && target.length <= MAX_TERM_WORDS && target.every((w) => WORD.test(w)) && target.filter(isContentWord).length >= 2;
+  return target.length >= 2 && target.length <= MAX_TERM_WORDS && target.every(isPlainWord) && target.filter(isContentWord).length >= 2;
 }
 
 function spanKey(tokens: readonly Token[], start: number, end: number): string {
