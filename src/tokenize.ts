@@ -1,5 +1,5 @@
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
+import type winkNLP from "wink-nlp";
 
 /** One token of the input, with exact character offsets into it. */
 export interface Token {
@@ -41,8 +41,15 @@ export function caseShape(text: string): CaseShape {
 
 // wink-nlp must be instantiated once per process: later instances share and corrupt model state.
 let nlp: ReturnType<typeof winkNLP> | undefined;
+/**
+ * Loads wink-nlp and its model on first use, not on import (about 0.15 s): a CLI main thread that
+ * hands every document to worker threads never tokenizes, so it starts the workers that much sooner.
+ */
 function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ["sbd", "pos"]);
+  if (nlp) return nlp;
+  const require = createRequire(import.meta.url);
+  const load = require("wink-nlp") as typeof winkNLP;
+  nlp = load(require("wink-eng-lite-web-model"), ["sbd", "pos"]);
   return nlp;
 }
 

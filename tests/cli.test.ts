@@ -196,6 +196,18 @@ describe("batches", () => {
     expect(two).toBe(one);
   });
 
+  it("sends short records to the workers in groups and still writes one line each, in input order", () => {
+    // 600 short records fill several groups of 64, which the two workers share.
+    const texts = (i: number) => (i % 5 === 0 ? SPUN : `plain text number ${i}`);
+    const input = Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: i, text: texts(i) })).join("\n") + "\n";
+    const one = run(["repair", "--jsonl", "-", "--jobs", "1", ...DICT], input).stdout;
+    const two = run(["repair", "--jsonl", "-", "--jobs", "2", ...DICT], input).stdout;
+    const lines = two.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 600 }, (_, i) => i));
+    expect(lines[5].text).toContain("Experts suggest");
+    expect(two).toBe(one);
+  });
+
   it("checks every text file under a folder and repairs many files into --out-dir", () => {
     const batch = join(dir, "batch");
     spawnSync("mkdir", ["-p", join(batch, "sub")]);

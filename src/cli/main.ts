@@ -265,7 +265,7 @@ async function filesCommand(command: BatchCommand, inputs: string[], values: Val
     }
     bytes += text.length;
     texts.set(index, text);
-    return processor.process({ line: index + 1, raw: JSON.stringify({ id: file, text }) });
+    return processor.process([{ line: index + 1, raw: JSON.stringify({ id: file, text }) }]).then(([line]) => line!);
   };
   const finish = (file: string, index: number, line: string) => {
     const text = texts.get(index)!;

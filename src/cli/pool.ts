@@ -1,11 +1,14 @@
 import { Worker } from "node:worker_threads";
 import { UnspinError } from "../errors.js";
 import { createUnspinner, type UnspinnerOptions } from "../unspinner.js";
-import { processRecord, type BatchCommand, type BatchInput } from "./task.js";
+import { processRecords, type BatchCommand, type BatchInput } from "./task.js";
 
-/** Something that turns a record into an output line, possibly on another thread. */
+/**
+ * Something that turns records into output lines (one each, same order), possibly on another thread.
+ * It takes records in groups so that short records do not cost a message round trip each.
+ */
 export interface RecordProcessor {
-  process(input: BatchInput): Promise<string>;
+  process(inputs: readonly BatchInput[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -13,7 +16,7 @@ export interface RecordProcessor {
 export function inThreadProcessor(command: BatchCommand, options: UnspinnerOptions): RecordProcessor {
   const unspinner = createUnspinner(options);
   return {
-    process: async (input) => processRecord(unspinner, command, input),
+    process: async (inputs) => processRecords(unspinner, command, inputs),
     close: async () => {},
   };
 }
@@ -33,33 +36,36 @@ const WORKER_YOUNG_MB = 16;
 
 interface Slot {
   worker: Worker;
-  /** seq → input of the records this worker is processing. */
-  inFlight: Map<number, BatchInput>;
+  /** seq → the group of records this worker is processing. */
+  inFlight: Map<number, readonly BatchInput[]>;
 }
 
-/** A fixed pool of worker threads; each record goes to the worker with the fewest in flight. */
+/** The error record for an input whose worker died. */
+function workerFailure(input: BatchInput, error: Error): string {
+  return JSON.stringify({ id: null, line: input.line, error: { code: "INTERNAL", message: `worker failed: ${error.message}` } });
+}
+
+/** A fixed pool of worker threads; each group of records goes to the worker with the fewest groups in flight. */
 export function workerPoolProcessor(command: BatchCommand, options: UnspinnerOptions, size: number): RecordProcessor {
   const workerUrl = new URL("./worker.js", import.meta.url);
-  const waiting = new Map<number, { resolve: (line: string) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (lines: string[]) => void; reject: (error: Error) => void }>();
   let seq = 0;
   let closing = false;
-  const settle = (done: number, line: string | Error) => {
+  const settle = (done: number, lines: string[] | Error) => {
     const promise = waiting.get(done);
     waiting.delete(done);
-    if (line instanceof Error) promise?.reject(line);
-    else promise?.resolve(line);
+    if (lines instanceof Error) promise?.reject(lines);
+    else promise?.resolve(lines);
   };
   const start = (): Slot => {
     const slot: Slot = { worker: new Worker(workerUrl, { workerData: { command, options }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), inFlight: new Map() };
-    slot.worker.on("message", ({ seq: done, line, fatal }: { seq: number; line?: string; fatal?: string }) => {
+    slot.worker.on("message", ({ seq: done, lines, fatal }: { seq: number; lines?: string[]; fatal?: string }) => {
       slot.inFlight.delete(done);
-      settle(done, fatal !== undefined ? new UnspinError("USAGE", fatal) : line!);
+      settle(done, fatal !== undefined ? new UnspinError("USAGE", fatal) : lines!);
     });
     slot.worker.on("error", (error) => {
       // The worker died (out of memory on a huge document, say): its records fail, the batch goes on.
-      for (const [done, input] of slot.inFlight) {
-        settle(done, JSON.stringify({ id: null, line: input.line, error: { code: "INTERNAL", message: `worker failed: ${error.message}` } }));
-      }
+      for (const [done, inputs] of slot.inFlight) settle(done, inputs.map((input) => workerFailure(input, error)));
       slot.inFlight.clear();
       if (!closing) slots[slots.indexOf(slot)] = start();
     });
@@ -67,13 +73,13 @@ export function workerPoolProcessor(command: BatchCommand, options: UnspinnerOpt
   };
   const slots = Array.from({ length: size }, start);
   return {
-    process(input) {
+    process(inputs) {
       const id = seq++;
       const slot = slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
-      slot.inFlight.set(id, input);
+      slot.inFlight.set(id, inputs);
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        slot.worker.postMessage({ seq: id, input });
+        slot.worker.postMessage({ seq: id, inputs });
       });
     },
     async close() {

@@ -35,7 +35,7 @@ function idOf(raw: string): unknown {
  * Processes one JSONL record and returns the output line (without newline). A failing record gives an
  * error record for that line, so that one bad document never stops a batch.
  */
-export function processRecord(unspinner: Unspinner, command: BatchCommand, input: BatchInput): string {
+function processRecord(unspinner: Unspinner, command: BatchCommand, input: BatchInput): string {
   try {
     const { id, text } = parseRecord(input);
     if (command === "check") {
@@ -49,4 +49,9 @@ export function processRecord(unspinner: Unspinner, command: BatchCommand, input
     const message = error instanceof Error ? error.message : String(error);
     return JSON.stringify({ id: idOf(input.raw), line: input.line, error: { code, message } });
   }
+}
+
+/** Processes a group of records: one output line each, in the same order. */
+export function processRecords(unspinner: Unspinner, command: BatchCommand, inputs: readonly BatchInput[]): string[] {
+  return inputs.map((input) => processRecord(unspinner, command, input));
 }

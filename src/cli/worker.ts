@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createUnspinner, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
-import { processRecord, type BatchCommand, type BatchInput } from "./task.js";
+import { processRecords, type BatchCommand, type BatchInput } from "./task.js";
 
-/** A batch worker: one unspinner per thread, records in, output lines out. */
+/** A batch worker: one unspinner per thread, groups of records in, their output lines out. */
 const { command, options } = workerData as { command: BatchCommand; options: UnspinnerOptions };
 let unspinner: Unspinner | undefined;
 let fatal: string | undefined;
@@ -11,7 +11,7 @@ try {
 } catch (error) {
   fatal = error instanceof Error ? error.message : String(error); // e.g. a malformed dictionary
 }
-parentPort!.on("message", ({ seq, input }: { seq: number; input: BatchInput }) => {
-  if (unspinner) parentPort!.postMessage({ seq, line: processRecord(unspinner, command, input) });
+parentPort!.on("message", ({ seq, inputs }: { seq: number; inputs: BatchInput[] }) => {
+  if (unspinner) parentPort!.postMessage({ seq, lines: processRecords(unspinner, command, inputs) });
   else parentPort!.postMessage({ seq, fatal });
 });
