@@ -151,7 +151,33 @@ function tokenizeChunk(text: string): Token[] {
     });
     offset += value.length;
   }
-  return tokens;
+  return splitPossessives(tokens);
+}
+
+const POSSESSIVE = /^(.*\p{L})(['\u2019]s)$/iu;
+
+/**
+ * wink-nlp remembers every new word it meets: after it has seen `Storm's,` (kept whole before a comma)
+ * it keeps `Storm's` whole everywhere, where it would otherwise split `Storm` + `'s`. So token
+ * boundaries would depend on the documents processed before. Always splitting the possessive makes
+ * them depend on the text alone. (The tags wink-nlp gives the neighbours can still differ.)
+ */
+function splitPossessives(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.type === "word" && POSSESSIVE.test(t.text))) return tokens;
+  const result: Token[] = [];
+  for (const token of tokens) {
+    const match = token.type === "word" ? POSSESSIVE.exec(token.text) : null;
+    if (!match) {
+      result.push({ ...token, index: result.length });
+      continue;
+    }
+    const stem = match[1]!;
+    const stemPos = token.pos === "PROPN" && caseShape(stem) === "lower" ? "NOUN" : token.pos;
+    result.push({ ...token, index: result.length, text: stem, key: matchKey(stem), end: token.start + stem.length, pos: stemPos, lemma: stem.toLowerCase(), shape: caseShape(stem) });
+    const mark = match[2]!;
+    result.push({ ...token, index: result.length, text: mark, key: matchKey(mark), start: token.start + stem.length, pos: "PART", lemma: "'s", spaceBefore: false, shape: caseShape(mark) });
+  }
+  return result;
 }
 
 function resync(text: string, value: string, from: number): number {
