@@ -211,6 +211,20 @@ export interface PhraseTokens {
  * joined by blank lines) and phrases are assembled from their words: fast for 100,000 entries.
  */
 export function tokenizePhrases(phrases: readonly string[]): PhraseTokens[] {
+  const missing = phrases.filter((p) => !knownPhrases.has(p));
+  if (missing.length > 0) tokenizeNewPhrases(missing).forEach((tokens, i) => knownPhrases.set(missing[i]!, tokens));
+  return phrases.map((p) => knownPhrases.get(p)!);
+}
+
+/** Phrases tokenized before, or given by a compiled dictionary (see dictionary/compiled.ts). */
+const knownPhrases = new Map<string, PhraseTokens>();
+
+/** Adds phrases whose tokens were computed before (at build time), so they are not tokenized again. */
+export function rememberPhrases(phrases: Iterable<readonly [string, PhraseTokens]>): void {
+  for (const [phrase, tokens] of phrases) knownPhrases.set(phrase, tokens);
+}
+
+function tokenizeNewPhrases(phrases: readonly string[]): PhraseTokens[] {
   const words = [...new Set(phrases.flatMap((p) => p.split(/\s+/).filter(Boolean)))];
   const tokensOfWord = new Map<string, string[]>();
   const separator = "\n\n";

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledPacks, loadBundledPacks, loadDictionaryFile } from "../src/dictionary/load.js";
+import { readCompiledPack, writeCompiledPack } from "../src/dictionary/compiled.js";
+import { BUNDLED_DICTIONARY_DIR, bundledPacks, loadBundledPacks, loadDictionaryFile, loadPack } from "../src/dictionary/load.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
 import { UnspinError } from "../src/errors.js";
 
@@ -98,5 +99,32 @@ describe("bundled packs", () => {
     const entries = loadBundledPacks();
     expect(entries.length).toBeGreaterThan(2000);
     for (const pack of bundledPacks()) expect(entries.some((e) => e.pack === pack)).toBe(true);
+  });
+});
+
+describe("compiled packs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "unspin-compiled-"));
+  const pack = join(dir, "pack");
+  mkdirSync(pack);
+  writeFileSync(join(pack, "a.dict"), "mavens => experts ; legit=0.02\nstay* => remain* ; infl=verb ; legit=0.4\n");
+  const compiledDir = join(dir, "compiled");
+
+  it("load the same entries as parsing the files", () => {
+    writeCompiledPack(pack, "pack", loadPack(pack, "pack"), compiledDir);
+    expect(readCompiledPack(pack, "pack", compiledDir)).toEqual(loadPack(pack, "pack"));
+  });
+
+  it("are ignored once a dictionary file changes, or when unreadable", () => {
+    writeCompiledPack(pack, "pack", loadPack(pack, "pack"), compiledDir);
+    writeFileSync(join(pack, "a.dict"), "mavens => pundits ; legit=0.02\n");
+    expect(readCompiledPack(pack, "pack", compiledDir)).toBeUndefined();
+    writeFileSync(join(compiledDir, "pack.v8"), "not a compiled pack");
+    expect(readCompiledPack(pack, "pack", compiledDir)).toBeUndefined();
+  });
+
+  it("give the bundled packs exactly as parsed", () => {
+    const packs = bundledPacks();
+    packs.forEach((p) => writeCompiledPack(join(BUNDLED_DICTIONARY_DIR, p), p, loadPack(join(BUNDLED_DICTIONARY_DIR, p), p), compiledDir));
+    expect(loadBundledPacks(packs, compiledDir)).toEqual(packs.flatMap((p) => loadPack(join(BUNDLED_DICTIONARY_DIR, p), p)));
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "../errors.js";
+import { COMPILED_DIR, readCompiledPack } from "./compiled.js";
 import { entryKey, parseDictionary, sameOriginals } from "./parse.js";
 import type { DictionaryEntry } from "./types.js";
 
@@ -74,11 +75,15 @@ function displayPath(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
-/** Loads the named bundled packs (all of them by default). */
-export function loadBundledPacks(packs: readonly string[] = bundledPacks()): DictionaryEntry[] {
+/**
+ * Loads the named bundled packs (all of them by default), from their compiled form when the build
+ * wrote an up-to-date one (`compiledDir`), else from the dictionary files.
+ */
+export function loadBundledPacks(packs: readonly string[] = bundledPacks(), compiledDir = COMPILED_DIR): DictionaryEntry[] {
   const known = new Set(bundledPacks());
   return packs.flatMap((pack) => {
     if (!known.has(pack)) throw new UnspinError("USAGE", `unknown dictionary pack "${pack}" (bundled: ${[...known].join(", ")})`);
-    return loadPack(join(BUNDLED_DICTIONARY_DIR, pack), pack);
+    const folder = join(BUNDLED_DICTIONARY_DIR, pack);
+    return readCompiledPack(folder, pack, compiledDir) ?? loadPack(folder, pack);
   });
 }

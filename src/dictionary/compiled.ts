@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { rememberPhrases, tokenizePhrases, type PhraseTokens } from "../tokenize.js";
+import type { DictionaryEntry } from "./types.js";
+
+/**
+ * Compiled packs: a pack's parsed and inflected entries with the tokens of their spun phrases, written
+ * by `npm run build` (scripts/compile-dictionaries.mjs). Parsing the bundled packs and tokenizing their
+ * phrases with wink-nlp is most of the time it takes to create an unspinner, and every worker thread of
+ * a batch pays it again. A compiled pack is used only when its fingerprint (the pack's files, the
+ * code that parses and tokenizes them, the wink-nlp versions) matches; otherwise the pack is parsed as
+ * usual, so a stale or missing file costs time, never correctness.
+ */
+
+/** Bump when the compiled file's layout changes. */
+const FORMAT = 1;
+
+/** Where the build writes compiled bundled packs (from src/ and from dist/ alike). */
+export const COMPILED_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "compiled");
+
+interface CompiledPack {
+  format: number;
+  fingerprint: string;
+  entries: DictionaryEntry[];
+  phrases: [string, PhraseTokens][];
+}
+
+/** The running code's own parser, inflector and tokenizer: a change to any of them changes the entries. */
+function codeFingerprint(): string {
+  const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  const hash = createHash("sha256");
+  for (const module of [`./parse${extension}`, `./inflect${extension}`, `../tokenize${extension}`]) {
+    hash.update(readFileSync(new URL(module, import.meta.url)));
+  }
+  const require = createRequire(import.meta.url);
+  for (const name of ["wink-nlp", "wink-eng-lite-web-model"]) hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+  return hash.digest("hex");
+}
+
+let code: string | undefined;
+
+/** Fingerprint of a pack folder's `*.dict` files as this code would load them. */
+export function packFingerprint(folder: string): string {
+  code ??= codeFingerprint();
+  const hash = createHash("sha256").update(`${FORMAT}\n${code}\n`);
+  for (const name of readdirSync(folder).filter((n) => n.endsWith(".dict")).sort()) {
+    hash.update(`${name}\n`).update(readFileSync(join(folder, name))).update("\n");
+  }
+  return hash.digest("hex");
+}
+
+function compiledPath(pack: string, dir: string): string {
+  return join(dir, `${pack}.v8`);
+}
+
+/** The compiled entries of a pack when they are up to date, with their phrase tokens remembered. */
+export function readCompiledPack(folder: string, pack: string, dir = COMPILED_DIR): DictionaryEntry[] | undefined {
+  let compiled: CompiledPack;
+  try {
+    compiled = deserialize(readFileSync(compiledPath(pack, dir))) as CompiledPack;
+  } catch {
+    return undefined; // none yet, or unreadable: parse the pack instead
+  }
+  if (compiled.format !== FORMAT || compiled.fingerprint !== packFingerprint(folder)) return undefined;
+  rememberPhrases(compiled.phrases);
+  return compiled.entries;
+}
+
+/** Writes a pack's compiled form (atomically: a reader never sees half a file). */
+export function writeCompiledPack(folder: string, pack: string, entries: DictionaryEntry[], dir = COMPILED_DIR): void {
+  const spun = [...new Set(entries.map((e) => e.spun))];
+  const tokens = tokenizePhrases(spun);
+  const compiled: CompiledPack = { format: FORMAT, fingerprint: packFingerprint(folder), entries, phrases: spun.map((p, i) => [p, tokens[i]!]) };
+  mkdirSync(dir, { recursive: true });
+  const temp = `${compiledPath(pack, dir)}.${process.pid}.tmp`;
+  writeFileSync(temp, serialize(compiled));
+  renameSync(temp, compiledPath(pack, dir));
+}
