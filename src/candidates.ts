@@ -162,15 +162,17 @@ export function findCandidates(tokens: readonly Token[], text: string, index: Di
   const candidates: Candidate[] = [];
   for (let start = 0; start < tokens.length; start++) {
     if (isLayout(tokens[start]!)) continue;
-    const ends = new Set<number>();
+    const firstMatch = candidates.length;
     for (const match of index.matchAt(tokens, start)) {
       if (!entryApplies(match.entry, tokens, match.start, match.end)) continue;
       if (!onClusterBoundaries(text, tokens[match.start]!.start, tokens[match.end - 1]!.end)) continue;
       candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
-      ends.add(match.end);
     }
     for (const reading of composer?.readingsAt(tokens, start) ?? []) {
-      if (!ends.has(reading.end)) candidates.push(fromComposition(reading, tokens, text));
+      const endToken = tokens[reading.end - 1]!.index + 1;
+      let listed = false;
+      for (let k = firstMatch; k < candidates.length && !listed; k++) listed = candidates[k]!.endToken === endToken;
+      if (!listed) candidates.push(fromComposition(reading, tokens, text));
     }
   }
   candidates.push(...numberWordDecimals(tokens, text));

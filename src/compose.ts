@@ -79,18 +79,18 @@ export class CompositionModel {
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
 
+  /** spun word → what it may stand for, with whether the habit is distinctive (fixed after learning). */
+  private readonly mappings = new Map<string, { word: string; distinctive: boolean }[]>();
+  /** Words that can begin a reading: a term's first word, or a word that maps back to one. */
+  private readonly starters = new Set<string>();
+
   constructor(entries: readonly DictionaryEntry[]) {
     for (const entry of entries) this.learn(entry);
-  }
-
-  get size(): { substitutes: number; terms: number } {
-    let terms = 0;
-    const count = (node: TermNode): void => {
-      if (node.term) terms++;
-      node.children.forEach(count);
-    };
-    count(this.terms);
-    return { substitutes: this.substitutes.size, terms };
+    for (const [spunWord, originals] of this.substitutes) {
+      this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word) })));
+      if ([...originals].some((word) => this.terms.children.has(word))) this.starters.add(spunWord);
+    }
+    for (const word of this.terms.children.keys()) this.starters.add(word);
   }
 
   private learn(entry: DictionaryEntry): void {
@@ -139,6 +139,9 @@ export class CompositionModel {
    */
   readingsAt(tokens: readonly Token[], start: number): ComposedReading[] {
     const readings: ComposedReading[] = [];
+    const reordered = this.reorderedAt(tokens, start);
+    if (reordered) readings.push(reordered);
+    if (!this.starters.has(tokens[start]!.key)) return readings;
     const walk = (node: TermNode, at: number, substituted: number, distinctive: boolean): void => {
       const length = at - start;
       if (node.term && length >= 2 && substituted > 0 && !this.listed.has(spanKey(tokens, start, at))) {
@@ -149,14 +152,12 @@ export class CompositionModel {
       if (!isPlainWord(token.key) || (length > 0 && !token.spaceBefore)) return;
       const same = node.children.get(token.key);
       if (same) walk(same, at + 1, substituted, distinctive);
-      for (const original of this.substitutes.get(token.key) ?? []) {
-        const next = node.children.get(original);
-        if (next && original !== token.key) walk(next, at + 1, substituted + 1, distinctive && this.isDistinctive(token.key, original));
+      for (const original of this.mappings.get(token.key) ?? []) {
+        const next = node.children.get(original.word);
+        if (next && original.word !== token.key) walk(next, at + 1, substituted + 1, distinctive && original.distinctive);
       }
     };
     walk(this.terms, start, 0, true);
-    const reordered = this.reorderedAt(tokens, start);
-    if (reordered) readings.push(reordered);
     return readings;
   }
 
@@ -165,6 +166,7 @@ export class CompositionModel {
    * possibly mapped back too. The reordering counts as one substitution.
    */
   private reorderedAt(tokens: readonly Token[], start: number): ComposedReading | undefined {
+    if (tokens[start + 1]?.key !== "of") return undefined;
     const [a, of, b] = [tokens[start], tokens[start + 1], tokens[start + 2]];
     if (!a || !of || !b || of.key !== "of" || !of.spaceBefore || !b.spaceBefore || !isContentWord(a.key) || !isContentWord(b.key)) return undefined;
     // B must end its noun phrase: in `a forest of haphazard trees`, `haphazard` modifies `trees`.

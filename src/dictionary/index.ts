@@ -43,12 +43,11 @@ export class DictionaryIndex {
   }
 
   /** All entries whose spun form starts at token `start`. Whitespace inside the match must agree. */
-  matchAt(tokens: readonly Token[], start: number): DictionaryMatch[] {
+  matchAt(tokens: readonly Token[], start: number): readonly DictionaryMatch[] {
+    let node: TrieNode | undefined = this.root.children.get(tokens[start]!.key);
+    if (!node) return NO_MATCHES; // most tokens start no entry: no allocation for them
     const matches: DictionaryMatch[] = [];
-    let node: TrieNode | undefined = this.root;
-    for (let i = start; i < tokens.length; i++) {
-      node = node.children.get(tokens[i]!.key);
-      if (!node) break;
+    for (let i = start; node; node = node.children.get(tokens[++i]?.key ?? "")) {
       for (const { entry, attached } of node.entries) {
         if (sameSpacing(tokens, start, attached)) matches.push({ start, end: i + 1, entry });
       }
@@ -56,6 +55,8 @@ export class DictionaryIndex {
     return matches;
   }
 }
+
+const NO_MATCHES: readonly DictionaryMatch[] = Object.freeze([]);
 
 function sameSpacing(tokens: readonly Token[], start: number, attached: boolean[]): boolean {
   for (let k = 1; k < attached.length; k++) {
