@@ -15,8 +15,8 @@ export interface Token {
   end: number;
   /** Universal POS tag from wink-nlp (NOUN, VERB, PUNCT, …). */
   pos: string;
-  /** Lemma from wink-nlp. */
-  lemma: string;
+  /** Lemma from wink-nlp, when asked for (`{ lemmas: true }`): the pipeline does not need them. */
+  lemma?: string;
   /** wink-nlp token type: word, number, punctuation, emoji, tabCRLF, … */
   type: string;
   /** Index of the sentence the token belongs to. */
@@ -59,13 +59,13 @@ export function matchKey(text: string): string {
 }
 
 /**
- * Splits text into tokens with offsets, POS tags, lemmas and sentence numbers.
+ * Splits text into tokens with offsets, POS tags, sentence numbers and (unless `lemmas: false`) lemmas.
  * wink-nlp has no offset API: offsets come from walking each token's preceding whitespace and value,
  * which reproduces the input exactly.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, options: TokenizeOptions = { lemmas: true }): Token[] {
   const tokens: Token[] = [];
-  for (const chunk of tokenizeInChunks(text)) for (const token of chunk) tokens.push(token);
+  for (const chunk of tokenizeInChunks(text, options)) for (const token of chunk) tokens.push(token);
   return tokens;
 }
 
@@ -74,11 +74,11 @@ export function tokenize(text: string): Token[] {
  * the whole text). wink-nlp slows down more than linearly on very long documents, and a caller that
  * handles one chunk at a time keeps only that chunk's tokens in memory.
  */
-export function* tokenizeInChunks(text: string): Generator<Token[]> {
+export function* tokenizeInChunks(text: string, options: TokenizeOptions = {}): Generator<Token[]> {
   let tokenBase = 0;
   let sentenceBase = 0;
   for (const [from, to] of chunkBounds(text)) {
-    const chunk = tokenizeChunk(text.slice(from, to));
+    const chunk = tokenizeChunk(text.slice(from, to), options);
     if (chunk.length === 0) continue;
     for (const token of chunk) {
       token.index += tokenBase;
@@ -116,7 +116,12 @@ function lastMatchEnd(text: string, re: RegExp): number {
   return end;
 }
 
-function tokenizeChunk(text: string): Token[] {
+export interface TokenizeOptions {
+  /** Ask wink-nlp for lemmas too (about a tenth of its time). */
+  lemmas?: boolean;
+}
+
+function tokenizeChunk(text: string, options: TokenizeOptions): Token[] {
   if (text.length === 0) return [];
   const nlp = engine();
   const its = nlp.its;
@@ -124,7 +129,7 @@ function tokenizeChunk(text: string): Token[] {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as never) as string[];
+  const lemmas = options.lemmas ? (doc.tokens().out(its.lemma as never) as string[]) : undefined;
   const types = doc.tokens().out(its.type) as string[];
   const spans = doc.sentences().out(its.span as never) as unknown as [number, number][];
   const sentenceOf = sentenceIndexByToken(spans, values.length);
@@ -143,7 +148,7 @@ function tokenizeChunk(text: string): Token[] {
       start: offset,
       end: offset + value.length,
       pos: tags[i] ?? "X",
-      lemma: lemmas[i] ?? value,
+      ...(lemmas ? { lemma: lemmas[i] ?? value } : {}),
       type: types[i] ?? "word",
       sentence: sentenceOf[i] ?? 0,
       spaceBefore: space.length > 0 || i === 0,
@@ -173,9 +178,9 @@ function splitPossessives(tokens: Token[]): Token[] {
     }
     const stem = match[1]!;
     const stemPos = token.pos === "PROPN" && caseShape(stem) === "lower" ? "NOUN" : token.pos;
-    result.push({ ...token, index: result.length, text: stem, key: matchKey(stem), end: token.start + stem.length, pos: stemPos, lemma: stem.toLowerCase(), shape: caseShape(stem) });
+    result.push({ ...token, index: result.length, text: stem, key: matchKey(stem), end: token.start + stem.length, pos: stemPos, ...(token.lemma === undefined ? {} : { lemma: stem.toLowerCase() }), shape: caseShape(stem) });
     const mark = match[2]!;
-    result.push({ ...token, index: result.length, text: mark, key: matchKey(mark), start: token.start + stem.length, pos: "PART", lemma: "'s", spaceBefore: false, shape: caseShape(mark) });
+    result.push({ ...token, index: result.length, text: mark, key: matchKey(mark), start: token.start + stem.length, pos: "PART", ...(token.lemma === undefined ? {} : { lemma: "'s" }), spaceBefore: false, shape: caseShape(mark) });
   }
   return result;
 }
@@ -230,7 +235,7 @@ function tokenizeNewPhrases(phrases: readonly string[]): PhraseTokens[] {
   const separator = "\n\n";
   let word = -1;
   let nextStart = 0;
-  for (const token of tokenize(words.join(separator))) {
+  for (const token of tokenize(words.join(separator), {})) {
     while (token.start >= nextStart && word < words.length - 1) {
       word++;
       nextStart += (words[word]?.length ?? 0) + separator.length;
