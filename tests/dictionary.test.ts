@@ -118,7 +118,7 @@ describe("compiled packs", () => {
     writeCompiledPack(pack, "pack", loadPack(pack, "pack"), compiledDir);
     writeFileSync(join(pack, "a.dict"), "mavens => pundits ; legit=0.02\n");
     expect(readCompiledPack(pack, "pack", compiledDir)).toBeUndefined();
-    writeFileSync(join(compiledDir, "pack.v8"), "not a compiled pack");
+    writeFileSync(join(compiledDir, "pack.json"), "not a compiled pack");
     expect(readCompiledPack(pack, "pack", compiledDir)).toBeUndefined();
   });
 

@@ -3,7 +3,6 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deserialize, serialize } from "node:v8";
 import { rememberPhrases, tokenizePhrases, type PhraseTokens } from "../tokenize.js";
 import type { DictionaryEntry } from "./types.js";
 
@@ -17,7 +16,7 @@ import type { DictionaryEntry } from "./types.js";
  */
 
 /** Bump when the compiled file's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where the build writes compiled bundled packs (from src/ and from dist/ alike). */
 export const COMPILED_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "compiled");
@@ -54,14 +53,33 @@ export function packFingerprint(folder: string): string {
 }
 
 function compiledPath(pack: string, dir: string): string {
-  return join(dir, `${pack}.v8`);
+  return join(dir, `${pack}.json`);
+}
+
+/**
+ * JSON, not v8.serialize: it parses faster here, and objects v8.deserialize returns keep the whole
+ * file's buffer alive (8 MB per worker thread). Sets travel as arrays and are revived.
+ */
+function toJson(compiled: CompiledPack): string {
+  return JSON.stringify(compiled, (_key, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)] : value));
+}
+
+function fromJson(json: string): CompiledPack {
+  const compiled = JSON.parse(json) as CompiledPack;
+  for (const entry of compiled.entries ?? []) {
+    if (entry.pos) (entry as { pos?: ReadonlySet<string> }).pos = new Set(entry.pos as unknown as string[]);
+    for (const condition of entry.conditions) {
+      Object.assign(condition, { tags: new Set(condition.tags as unknown as string[]), words: new Set(condition.words as unknown as string[]) });
+    }
+  }
+  return compiled;
 }
 
 /** The compiled entries of a pack when they are up to date, with their phrase tokens remembered. */
 export function readCompiledPack(folder: string, pack: string, dir = COMPILED_DIR): DictionaryEntry[] | undefined {
   let compiled: CompiledPack;
   try {
-    compiled = deserialize(readFileSync(compiledPath(pack, dir))) as CompiledPack;
+    compiled = fromJson(readFileSync(compiledPath(pack, dir), "utf8"));
   } catch {
     return undefined; // none yet, or unreadable: parse the pack instead
   }
@@ -77,6 +95,6 @@ export function writeCompiledPack(folder: string, pack: string, entries: Diction
   const compiled: CompiledPack = { format: FORMAT, fingerprint: packFingerprint(folder), entries, phrases: spun.map((p, i) => [p, tokens[i]!]) };
   mkdirSync(dir, { recursive: true });
   const temp = `${compiledPath(pack, dir)}.${process.pid}.tmp`;
-  writeFileSync(temp, serialize(compiled));
+  writeFileSync(temp, toJson(compiled));
   renameSync(temp, compiledPath(pack, dir));
 }
