@@ -61,6 +61,15 @@ const FUNCTION_WORDS = new Set(
     "did not no so if via per each every all any some such both either neither").split(" "),
 );
 
+/**
+ * How legitimate a word habit is, from the line that taught it. A single-word line says it directly;
+ * a phrase's prior is about the whole phrase (`extensive territory` is odd, `extensive` is not), so
+ * its words' habits count as ordinary.
+ */
+function habitLegitOf(entry: DictionaryEntry, words: number): number {
+  return words === 1 ? entry.legit : Math.max(entry.legit, 0.5);
+}
+
 /** Habits taught by lines at most this legit are ones careful writers hardly produce. */
 const DISTINCTIVE_LEGIT = 0.1;
 
@@ -101,10 +110,11 @@ export class CompositionModel {
       const key = original.toLowerCase();
       this.listed.add(key);
       const target = key.split(" ");
-      if (isTerm(target)) this.addTerm(target, original);
+      const core = withoutEdgeFunctionWords(target);
+      if (isTerm(core.words)) this.addTerm(core.words, original.split(" ").slice(core.from, core.from + core.words.length).join(" "));
       if (target.length !== spun.length) continue;
       for (let i = 0; i < target.length; i++) {
-        if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!, entry.legit);
+        if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!, habitLegitOf(entry, spun.length));
       }
     }
   }
@@ -188,6 +198,18 @@ export class CompositionModel {
   private optionsFor(word: string): string[] {
     return [word, ...(this.substitutes.get(word) ?? [])];
   }
+}
+
+/**
+ * A term without its leading and trailing function words (`the common cold` → `common cold`): readings
+ * then start at content words only, and the text's own article stays outside the edit.
+ */
+function withoutEdgeFunctionWords(words: readonly string[]): { words: string[]; from: number } {
+  let from = 0;
+  let to = words.length;
+  while (from < to && FUNCTION_WORDS.has(words[from]!)) from++;
+  while (to > from && FUNCTION_WORDS.has(words[to - 1]!)) to--;
+  return { words: words.slice(from, to), from };
 }
 
 /** 2–4 words, all plain words, at least two of them content words. */

@@ -13,6 +13,7 @@ const DICT = [
   "profound learning => deep learning ; legit=0.01",
   "haphazard => random ; legit=0.5",
   "stochastic => random ; legit=0.05",
+  "timberland => forest ; legit=0.05",
   "with => in ; legit=0.9",
   "in a => within a ; legit=0.9",
 ].join("\n");
@@ -31,13 +32,15 @@ describe("composed readings", () => {
     expect(readings("Profound forest and random woodland.")).toEqual([{ span: "random woodland", term: "random forest", substituted: 1 }]);
   });
 
-  it("are distinctive only when every habit used is one careful writers hardly share", () => {
+  it("are distinctive only when every word maps back by a distinctive single-word line", () => {
     const distinctive = (text: string) => {
       const tokens = tokenize(text);
       return tokens.flatMap((_, i) => model.readingsAt(tokens, i)).map((r) => r.distinctive);
     };
-    expect(distinctive("a stochastic woodland")).toEqual([true]);
-    expect(distinctive("a haphazard woodland")).toEqual([false]);
+    expect(distinctive("a stochastic timberland")).toEqual([true]);
+    expect(distinctive("a haphazard timberland")).toEqual([false]);
+    // `woodland → forest` comes from a phrase line: the phrase is odd, the word is not.
+    expect(distinctive("a stochastic woodland")).toEqual([false]);
   });
 
   it("reassemble `A of B` into the known term `B A`", () => {
