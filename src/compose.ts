@@ -73,6 +73,8 @@ function habitLegitOf(entry: DictionaryEntry, words: number): number {
 /** Habits taught by lines at most this legit are ones careful writers hardly produce. */
 const DISTINCTIVE_LEGIT = 0.1;
 
+const NO_READINGS: readonly ComposedReading[] = Object.freeze([]);
+
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
 function isContentWord(word: string): boolean {
@@ -147,28 +149,31 @@ export class CompositionModel {
    * break between them) that map back to a known term, with at least one word substituted, whose own
    * text is not dictionary text.
    */
-  readingsAt(tokens: readonly Token[], start: number): ComposedReading[] {
-    const readings: ComposedReading[] = [];
+  readingsAt(tokens: readonly Token[], start: number): readonly ComposedReading[] {
     const reordered = this.reorderedAt(tokens, start);
-    if (reordered) readings.push(reordered);
-    if (!this.starters.has(tokens[start]!.key)) return readings;
-    const walk = (node: TermNode, at: number, substituted: number, distinctive: boolean): void => {
-      const length = at - start;
-      if (node.term && length >= 2 && substituted > 0 && !this.listed.has(spanKey(tokens, start, at))) {
-        readings.push({ start, end: at, term: node.term, substituted, distinctive });
-      }
-      if (length >= MAX_TERM_WORDS || at >= tokens.length) return;
-      const token = tokens[at]!;
-      if (!isPlainWord(token.key) || (length > 0 && !token.spaceBefore)) return;
-      const same = node.children.get(token.key);
-      if (same) walk(same, at + 1, substituted, distinctive);
-      for (const original of this.mappings.get(token.key) ?? []) {
-        const next = node.children.get(original.word);
-        if (next && original.word !== token.key) walk(next, at + 1, substituted + 1, distinctive && original.distinctive);
-      }
-    };
-    walk(this.terms, start, 0, true);
-    return readings;
+    if (!this.starters.has(tokens[start]!.key)) return reordered ? [reordered] : NO_READINGS;
+    const readings: ComposedReading[] = reordered ? [reordered] : [];
+    this.walk(tokens, start, this.terms, start, 0, true, readings);
+    return readings.length > 0 ? readings : NO_READINGS;
+  }
+
+  /** Follows the term trie from `node` with token `at` as itself or as what it maps back to. */
+  private walk(tokens: readonly Token[], start: number, node: TermNode, at: number, substituted: number, distinctive: boolean, out: ComposedReading[]): void {
+    const length = at - start;
+    if (node.term && length >= 2 && substituted > 0 && !this.listed.has(spanKey(tokens, start, at))) {
+      out.push({ start, end: at, term: node.term, substituted, distinctive });
+    }
+    if (length >= MAX_TERM_WORDS || at >= tokens.length) return;
+    const token = tokens[at]!;
+    if ((length > 0 && !token.spaceBefore) || !isPlainWord(token.key)) return;
+    const same = node.children.get(token.key);
+    if (same) this.walk(tokens, start, same, at + 1, substituted, distinctive, out);
+    const mappings = this.mappings.get(token.key);
+    if (!mappings) return;
+    for (const original of mappings) {
+      const next = node.children.get(original.word);
+      if (next) this.walk(tokens, start, next, at + 1, substituted + 1, distinctive && original.distinctive, out);
+    }
   }
 
   /**

@@ -31,6 +31,31 @@ export type CaseShape = "lower" | "upper" | "title" | "mixed" | "none";
 
 /** The case shape of a token's letters (used to carry case over to restorations). */
 export function caseShape(text: string): CaseShape {
+  return asciiCaseShape(text) ?? unicodeCaseShape(text);
+}
+
+/** The same for plain ASCII text (nearly every token), without building strings; undefined otherwise. */
+function asciiCaseShape(text: string): CaseShape | undefined {
+  let upper = 0;
+  let lower = 0;
+  let firstIsUpper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    const isUpper = c >= 65 && c <= 90;
+    if (isUpper || (c >= 97 && c <= 122)) {
+      if (upper + lower === 0) firstIsUpper = isUpper;
+      if (isUpper) upper++;
+      else lower++;
+    }
+  }
+  if (upper + lower === 0) return "none";
+  if (upper === 0) return "lower";
+  if (lower === 0) return upper > 1 ? "upper" : "title";
+  return firstIsUpper && upper === 1 ? "title" : "mixed";
+}
+
+function unicodeCaseShape(text: string): CaseShape {
   const letters = text.replace(/[^\p{L}]/gu, "");
   if (letters.length === 0 || letters.toLowerCase() === letters.toUpperCase()) return "none";
   if (letters === letters.toLowerCase()) return "lower";
