@@ -58,6 +58,8 @@ function capitalizeFirst(word: string): string {
 
 /** Shouting, not an acronym: an all-caps acronym (`USA`, `GDP`) says nothing about its original's case. */
 function isAllCaps(word: string): boolean {
+  // Cheap exits first: this runs for every word of every finding.
+  if (word.length <= 4 || /[a-z]/.test(word)) return false;
   const letters = word.replace(/[^\p{L}]/gu, "");
   return letters.length > 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
