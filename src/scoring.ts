@@ -56,10 +56,12 @@ export function spinLogOdds(evidence: number, matchedUnits: number, words: numbe
   return evidence + Math.max(0, words - matchedUnits) * UNMATCHED_WORD_LOG_RATIO;
 }
 
-/** How much one candidate counts as a unit of evidence (overlapping readings share one unit). */
+/** How much one candidate counts as a unit of evidence (overlapping readings share one unit; 0: none). */
 function unitShares(candidates: readonly Candidate[]): number[] {
-  const order = candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start);
-  const overlaps = new Array<number>(candidates.length).fill(1);
+  const counted = candidates.map((_, i) => i).filter((i) => isEvidence(candidates[i]!));
+  const order = counted.sort((a, b) => candidates[a]!.start - candidates[b]!.start);
+  const overlaps = new Array<number>(candidates.length).fill(0);
+  for (const i of order) overlaps[i] = 1;
   for (let x = 0; x < order.length; x++) {
     const a = candidates[order[x]!]!;
     for (let y = x + 1; y < order.length && candidates[order[y]!]!.start < a.end; y++) {
@@ -67,7 +69,15 @@ function unitShares(candidates: readonly Candidate[]): number[] {
       overlaps[order[y]!]!++;
     }
   }
-  return overlaps.map((n) => 1 / n);
+  return overlaps.map((n) => (n === 0 ? 0 : 1 / n));
+}
+
+/**
+ * Composed readings are inferred from the dictionary's own lines, not observed spinner output: they
+ * are scored like any candidate but add no evidence (and take no share of an overlapping line's).
+ */
+function isEvidence(candidate: Candidate): boolean {
+  return candidate.origin.kind !== "composed";
 }
 
 /** Prefix sums of per-candidate series, to total them over any range of word positions. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CompositionModel } from "../src/compose.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
+import { scoreCandidates } from "../src/scoring.js";
 import { tokenize } from "../src/tokenize.js";
 import { createUnspinner } from "../src/unspinner.js";
 import { writeFileSync, mkdtempSync } from "node:fs";
@@ -66,5 +67,19 @@ describe("composed readings", () => {
     const clean = "The walk starts at the old mill and follows the river for two miles. Past the bridge the path " +
       "climbs through a haphazard woodland of birch and hazel, then drops to the village green, where the cafe opens at nine.";
     expect(unspinner.repair(clean).text).toBe(clean);
+  });
+});
+
+describe("composed readings in scoring", () => {
+  const base = { words: 2, context: { participle: false }, text: "x", originals: ["y"] };
+  const line = { ...base, startToken: 0, endToken: 2, start: 0, end: 10, legit: 0.01, origin: { kind: "dictionary" as const, pack: "p", source: "p", file: "f", line: 1, spun: "x" } };
+  const composed = { ...base, startToken: 0, endToken: 2, start: 0, end: 10, legit: 0.7, origin: { kind: "composed" as const, term: "y", substituted: 1 } };
+
+  it("add no evidence and take no share of an overlapping line's", () => {
+    const alone = scoreCandidates([{ ...line }], [0], 50);
+    const both = scoreCandidates([{ ...line }, { ...composed }], [0, 0], 50);
+    expect(both.evidence).toBeCloseTo(alone.evidence, 12);
+    expect(both.units).toBeCloseTo(alone.units, 12);
+    expect(both.scored[1]!.confidence).toBeGreaterThan(0);
   });
 });
