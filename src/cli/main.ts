@@ -33,7 +33,7 @@ Options:
   --jobs N             worker threads for batches (default: number of cores)
   --out-dir DIR        with repair of many files: write each result under DIR
   --backup SUFFIX      with --in-place: keep the original as FILE + SUFFIX
-  --min-confidence N   report and repair only findings with confidence ≥ N (default 0.65)
+  --min-confidence N   report and repair only findings with confidence ≥ N (default 0.7)
   --unsure-from N      check FILE: also list findings from confidence N, marked unsure (not repaired)
   --dict FILE          load an extra dictionary file or pack folder (repeatable)
   --pack NAME          load only these bundled packs (repeatable; default: all)

@@ -6,7 +6,7 @@ export interface IntegrationOptions {
   dictionaries?: readonly string[];
   /** Bundled packs to load (default: all). */
   packs?: readonly string[];
-  /** Report only findings at or above this confidence (default 0.65). */
+  /** Report only findings at or above this confidence (default 0.7). */
   minConfidence?: number;
 }
 
