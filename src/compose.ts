@@ -39,16 +39,16 @@ const MAX_TERM_WORDS = 4;
 const MAX_SUBSTITUTES_PER_WORD = 12;
 
 const WORD_PATTERN = /^[\p{L}][\p{L}'-]*$/u;
-/** Words repeat across tens of thousands of lines and tokens: test each distinct one once. */
-const plainWords = new Map<string, boolean>();
 
+/** A plain word: letters, then letters, apostrophes or hyphens. ASCII is checked without a regex. */
 function isPlainWord(word: string): boolean {
-  let plain = plainWords.get(word);
-  if (plain === undefined) {
-    plain = WORD_PATTERN.test(word);
-    if (plainWords.size < 200_000) plainWords.set(word, plain);
+  const first = word.charCodeAt(0);
+  if (!(first >= 97 && first <= 122)) return WORD_PATTERN.test(word);
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 39 || c === 45)) return c > 0x7f ? WORD_PATTERN.test(word) : false;
   }
-  return plain;
+  return true;
 }
 
 /**
