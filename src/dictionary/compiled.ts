@@ -66,11 +66,20 @@ function toJson(compiled: CompiledPack): string {
 
 function fromJson(json: string): CompiledPack {
   const compiled = JSON.parse(json) as CompiledPack;
+  // Inflected forms of a line share its conditions and file name: share them again (memory per worker).
+  const shared = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    let value = shared.get(key) as T | undefined;
+    if (value === undefined) shared.set(key, (value = make()));
+    return value;
+  };
   for (const entry of compiled.entries ?? []) {
-    if (entry.pos) (entry as { pos?: ReadonlySet<string> }).pos = new Set(entry.pos as unknown as string[]);
-    for (const condition of entry.conditions) {
-      Object.assign(condition, { tags: new Set(condition.tags as unknown as string[]), words: new Set(condition.words as unknown as string[]) });
-    }
+    const mutable = entry as { -readonly [K in keyof DictionaryEntry]: DictionaryEntry[K] };
+    if (entry.pos) mutable.pos = once(`pos:${JSON.stringify(entry.pos)}`, () => new Set(entry.pos as unknown as string[]));
+    mutable.conditions = entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) })));
+    mutable.file = once(`file:${entry.file}`, () => entry.file);
+    mutable.source = once(`source:${entry.source}`, () => entry.source);
+    mutable.pack = once(`pack:${entry.pack}`, () => entry.pack);
   }
   return compiled;
 }

@@ -2,10 +2,11 @@ import type { Token } from "../tokenize.js";
 import { tokenizePhrases } from "../tokenize.js";
 import type { DictionaryEntry } from "./types.js";
 
+/** Most nodes are leaves or carry no entries: both fields are created on first use (memory per worker). */
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  children?: Map<string, TrieNode>;
   /** Entries whose spun form ends at this node, with the whitespace pattern they need. */
-  entries: { entry: DictionaryEntry; attached: boolean[] }[];
+  entries?: { entry: DictionaryEntry; attached: boolean[] }[];
 }
 
 /** A dictionary match: tokens [start, end) of the text spell `entry.spun`. */
@@ -16,7 +17,7 @@ export interface DictionaryMatch {
 }
 
 function newNode(): TrieNode {
-  return { children: new Map(), entries: [] };
+  return {};
 }
 
 /**
@@ -34,21 +35,22 @@ export class DictionaryIndex {
       const { keys, attached } = phrases[i]!;
       let node = this.root;
       for (const key of keys) {
+        node.children ??= new Map();
         let child = node.children.get(key);
         if (!child) node.children.set(key, (child = newNode()));
         node = child;
       }
-      if (keys.length > 0) node.entries.push({ entry, attached });
+      if (keys.length > 0) (node.entries ??= []).push({ entry, attached });
     });
   }
 
   /** All entries whose spun form starts at token `start`. Whitespace inside the match must agree. */
   matchAt(tokens: readonly Token[], start: number): readonly DictionaryMatch[] {
-    let node: TrieNode | undefined = this.root.children.get(tokens[start]!.key);
+    let node: TrieNode | undefined = this.root.children?.get(tokens[start]!.key);
     if (!node) return NO_MATCHES; // most tokens start no entry: no allocation for them
     const matches: DictionaryMatch[] = [];
-    for (let i = start; node; node = node.children.get(tokens[++i]?.key ?? "")) {
-      for (const { entry, attached } of node.entries) {
+    for (let i = start; node; node = node.children?.get(tokens[++i]?.key ?? "")) {
+      for (const { entry, attached } of node.entries ?? NO_ENTRIES) {
         if (sameSpacing(tokens, start, attached)) matches.push({ start, end: i + 1, entry });
       }
     }
@@ -57,6 +59,7 @@ export class DictionaryIndex {
 }
 
 const NO_MATCHES: readonly DictionaryMatch[] = Object.freeze([]);
+const NO_ENTRIES: NonNullable<TrieNode["entries"]> = [];
 
 function sameSpacing(tokens: readonly Token[], start: number, attached: boolean[]): boolean {
   for (let k = 1; k < attached.length; k++) {
