@@ -249,6 +249,14 @@ export function tokenizePhrases(phrases: readonly string[]): PhraseTokens[] {
 /** Phrases tokenized before, or given by a compiled dictionary (see dictionary/compiled.ts). */
 const knownPhrases = new Map<string, PhraseTokens>();
 
+/**
+ * Drops the remembered phrase tokens. A process that builds one unspinner (a batch worker) does not
+ * need them once its index is built: a few MB per thread.
+ */
+export function forgetPhrases(): void {
+  knownPhrases.clear();
+}
+
 /** Adds phrases whose tokens were computed before (at build time), so they are not tokenized again. */
 export function rememberPhrases(phrases: Iterable<readonly [string, PhraseTokens]>): void {
   for (const [phrase, tokens] of phrases) knownPhrases.set(phrase, tokens);

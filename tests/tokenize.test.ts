@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize, tokenizePhrases } from "../src/tokenize.js";
+import { forgetPhrases, tokenize, tokenizePhrases } from "../src/tokenize.js";
 
 const TRICKY = [
   "It’s the place they received’t go; don't.\r\n\tWall Avenue’s gross sales rose 8.5 p.c.",
@@ -62,5 +62,14 @@ describe("possessives", () => {
     expect(words("Quorvath's, then")).toEqual([["Quorvath", 0, 8], ["'s", 8, 10], [",", 10, 11], ["then", 12, 16]]);
     expect(words("Quorvath's team")).toEqual([["Quorvath", 0, 8], ["'s", 8, 10], ["team", 11, 15]]);
     expect(words("the world\u2019s. Our world\u2019s best").filter(([t]) => t === "\u2019s")).toHaveLength(2);
+  });
+});
+
+describe("remembered phrases", () => {
+  it("are tokenized again, identically, after being forgotten", () => {
+    const phrases = ["members of the family", "Wall Avenue", "know-how", "p.c"];
+    const first = tokenizePhrases(phrases);
+    forgetPhrases();
+    expect(tokenizePhrases(phrases)).toEqual(first);
   });
 });

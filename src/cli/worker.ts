@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { forgetPhrases } from "../tokenize.js";
 import { createUnspinner, type Unspinner, type UnspinnerOptions } from "../unspinner.js";
 import { processRecords, type BatchCommand, type BatchInput } from "./task.js";
 
@@ -8,6 +9,7 @@ let unspinner: Unspinner | undefined;
 let fatal: string | undefined;
 try {
   unspinner = createUnspinner(options);
+  forgetPhrases(); // this thread builds no other unspinner
 } catch (error) {
   fatal = error instanceof Error ? error.message : String(error); // e.g. a malformed dictionary
 }
