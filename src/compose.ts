@@ -23,7 +23,7 @@ export interface ComposedReading {
   end: number;
   term: string;
   substituted: number;
-  /** True when every word mapped back did so by a distinctive habit (taught by a line with legit ≤ 0.1). */
+  /** True when every word mapped back did so by a distinctive habit (a single-word line with legit ≤ 0.1). */
   distinctive: boolean;
 }
 
@@ -102,6 +102,9 @@ export class CompositionModel {
       if ([...originals].some((word) => this.terms.children.has(word))) this.starters.add(spunWord);
     }
     for (const word of this.terms.children.keys()) this.starters.add(word);
+    // Only the mappings are read from here on (memory per worker thread).
+    this.substitutes.clear();
+    this.habitLegit.clear();
   }
 
   private learn(entry: DictionaryEntry): void {
@@ -187,22 +190,23 @@ export class CompositionModel {
     // B must end its noun phrase: in `a forest of haphazard trees`, `haphazard` modifies `trees`.
     if (NOUN_PHRASE_TAGS.has(tokens[start + 3]?.pos ?? "")) return undefined;
     for (const first of this.optionsFor(b.key)) {
-      const node = this.terms.children.get(first);
+      const node = this.terms.children.get(first.word);
       if (!node) continue;
       for (const second of this.optionsFor(a.key)) {
-        const term = node.children.get(second)?.term;
+        const term = node.children.get(second.word)?.term;
         if (!term) continue;
-        const distinctive = this.isDistinctive(b.key, first) && this.isDistinctive(a.key, second);
-        return { start, end: start + 3, term, substituted: 1 + Number(first !== b.key) + Number(second !== a.key), distinctive };
+        const substituted = 1 + Number(first.word !== b.key) + Number(second.word !== a.key);
+        return { start, end: start + 3, term, substituted, distinctive: first.distinctive && second.distinctive };
       }
     }
     return undefined;
   }
 
   /** A word itself first, then what it may stand for. */
-  private optionsFor(word: string): string[] {
-    return [word, ...(this.substitutes.get(word) ?? [])];
+  private optionsFor(word: string): { word: string; distinctive: boolean }[] {
+    return [{ word, distinctive: true }, ...(this.mappings.get(word) ?? [])];
   }
+
 }
 
 /**
