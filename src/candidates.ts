@@ -4,7 +4,7 @@ import type { ContextCondition, DictionaryEntry } from "./dictionary/types.js";
 import { restorationContext, type RestorationContext } from "./restore.js";
 import { isWordToken, type Token } from "./tokenize.js";
 
-/** Where a finding comes from: a dictionary line or a built-in rule. */
+/** Where a finding comes from: a dictionary line, a built-in rule or a composed reading. */
 export type FindingSource =
   | { kind: "dictionary"; pack: string; source: string; file: string; line: number; spun: string }
   | { kind: "rule"; rule: string }
