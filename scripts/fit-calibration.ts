@@ -3,7 +3,10 @@
  * and reports its leave-one-document-out reliability, so the printed error is not measured on the
  * documents the map was fitted on.
  *
- *   npx tsx scripts/fit-calibration.ts ../shared/corpus-wild-dev corpus/seed corpus/clean .cache/sotu
+ *   npx tsx scripts/fit-calibration.ts DEV_PAGES corpus/seed corpus/clean .cache/sotu
+ *
+ * DEV_PAGES: a folder of annotated spun pages (NAME.txt + NAME.ann) beside the checkout; the shipped map
+ * was fitted with the third-party dev pages, which the project never reads by itself.
  *
  * The map acts on the finding's probability p (the repair threshold compares it); the top restoration
  * reports p · share (share < 1 when an entry lists several originals), and that is what is judged.

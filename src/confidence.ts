@@ -13,8 +13,8 @@ export interface ConfidenceMap {
 export const IDENTITY_MAP: ConfidenceMap = { slope: 1, intercept: 0 };
 
 /**
- * Fitted by `npx tsx scripts/fit-calibration.ts ../shared/corpus-wild-dev corpus/seed corpus/clean .cache/sotu`
- * on the top restoration of every finding from confidence 0.02 (right: restores its certain mark and
+ * Fitted by `npx tsx scripts/fit-calibration.ts DEV_PAGES corpus/seed corpus/clean .cache/sotu` (DEV_PAGES:
+ * the annotated third-party dev pages, which are not part of the package) on the top restoration of every finding from confidence 0.02 (right: restores its certain mark and
  * changes nothing else; every finding in clean text is wrong). Refit whenever scoring or the
  * dictionaries' priors change much; the script reports the cross-validated (leave-one-document-out) error.
  */
