@@ -22,7 +22,7 @@ function finding(start: number, text: string, restorations: string[], confidence
 function hostile() {
   const text = `<b>bold</b> & "quoted" 'single' </script><script>alert(1)</script> end`;
   const f = finding(0, "<b>bold</b>", ["</script><script>alert(2)</script>", "\" onmouseover=\"alert(3)", "\u2028line"]);
-  const document = { words: 9, spunWordShare: 0.1, spinRate: 0.1, spinProbability: 0.9, verdict: "spun" as const };
+  const document = { words: 9, spunWordShare: 0.1, spinRate: 0.1, spinEvidence: 4, spinProbability: 0.9, verdict: "spun" as const };
   const detect: DetectResult = { findings: [f], document };
   const repair: RepairResult = { text: "", edits: [{ start: 0, end: f.end, text: f.text, replacement: f.restorations[0]!.text, confidence: 0.95 }], document };
   return { text, detect, repair };
