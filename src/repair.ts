@@ -27,6 +27,32 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return parts.join("");
 }
 
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * The edit without the whole words it leaves as they were at either end (`than judges anticipated` →
+ * `than analysts expected` edits only `judges anticipated`). A minimal edit shows the user what changed,
+ * and it does not collide with a neighbouring span that shares the unchanged word.
+ */
+export function withoutUnchangedEdges(edit: Edit): Edit {
+  const { text, replacement } = edit;
+  const limit = Math.min(text.length, replacement.length);
+  let head = 0;
+  for (let i = 0; i < limit && text[i] === replacement[i]; i++) if (isSpace(text[i])) head = i + 1;
+  let tail = 0;
+  for (let i = 1; i <= limit - head && text[text.length - i] === replacement[replacement.length - i]; i++) {
+    if (isSpace(text[text.length - i])) tail = i;
+  }
+  if (head === 0 && tail === 0) return edit;
+  return {
+    ...edit,
+    start: edit.start + head,
+    end: edit.end - tail,
+    text: text.slice(head, text.length - tail),
+    replacement: replacement.slice(head, replacement.length - tail),
+  };
+}
+
 /** Where an edit's replacement lands in the repaired text. */
 interface PlacedEdit {
   edit: Edit;

@@ -5,7 +5,7 @@ import { DictionaryIndex } from "./dictionary/index.js";
 import { loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
 import type { DictionaryEntry } from "./dictionary/types.js";
 import { UnspinError } from "./errors.js";
-import { applyEdits, stabilizeEdits, type Edit } from "./repair.js";
+import { applyEdits, stabilizeEdits, withoutUnchangedEdges, type Edit } from "./repair.js";
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
 import { chooseNonOverlapping } from "./selection.js";
@@ -120,7 +120,7 @@ function toFinding(candidate: ScoredCandidate, text: string): Finding {
 }
 
 function toEdit(finding: Finding): Edit {
-  return { start: finding.start, end: finding.end, text: finding.text, replacement: finding.restorations[0]!.text, confidence: finding.confidence };
+  return withoutUnchangedEdges({ start: finding.start, end: finding.end, text: finding.text, replacement: finding.restorations[0]!.text, confidence: finding.confidence });
 }
 
 /**
