@@ -80,8 +80,12 @@ function engine(): ReturnType<typeof winkNLP> {
 
 /** Folds case and typographic apostrophes/quotes so that `Received’t` and `received't` match. */
 export function matchKey(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  const lower = text.toLowerCase();
+  if (!FOLDED_QUOTES.test(lower)) return lower;
+  return lower.replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
+
+const FOLDED_QUOTES = /[\u2018\u2019\u02bc\u2032\u201c\u201d]/;
 
 /**
  * Splits text into tokens with offsets, POS tags, sentence numbers and (unless `lemmas: false`) lemmas.
@@ -166,25 +170,34 @@ function tokenizeChunk(text: string, options: TokenizeOptions): Token[] {
     offset += space.length;
     // wink-nlp silently drops a few characters (a byte-order mark, for one): re-synchronise on them.
     if (text.startsWith(value, offset) === false) offset = resync(text, value, offset - space.length);
-    tokens.push({
+    const token: Token = {
       index: i,
       text: value,
       key: matchKey(value),
       start: offset,
       end: offset + value.length,
       pos: tags[i] ?? "X",
-      ...(lemmas ? { lemma: lemmas[i] ?? value } : {}),
       type: types[i] ?? "word",
       sentence: sentenceOf[i] ?? 0,
       spaceBefore: space.length > 0 || i === 0,
       shape: caseShape(value),
-    });
+    };
+    if (lemmas) token.lemma = lemmas[i] ?? value;
+    tokens.push(token);
     offset += value.length;
   }
   return splitPossessives(tokens);
 }
 
 const POSSESSIVE = /^(.*\p{L})(['\u2019]s)$/iu;
+
+/** A word ending in 's or ’s after a letter; the cheap test on the last characters spares the regex. */
+function isPossessive(token: Token): boolean {
+  const text = token.text;
+  const last = text.charCodeAt(text.length - 1);
+  const quote = text.charCodeAt(text.length - 2);
+  return token.type === "word" && (last === 115 || last === 83) && (quote === 39 || quote === 0x2019) && POSSESSIVE.test(text);
+}
 
 /**
  * wink-nlp remembers every new word it meets: after it has seen `Storm's,` (kept whole before a comma)
@@ -193,12 +206,13 @@ const POSSESSIVE = /^(.*\p{L})(['\u2019]s)$/iu;
  * them depend on the text alone. (The tags wink-nlp gives the neighbours can still differ.)
  */
 function splitPossessives(tokens: Token[]): Token[] {
-  if (!tokens.some((t) => t.type === "word" && POSSESSIVE.test(t.text))) return tokens;
+  if (!tokens.some(isPossessive)) return tokens;
   const result: Token[] = [];
   for (const token of tokens) {
-    const match = token.type === "word" ? POSSESSIVE.exec(token.text) : null;
+    const match = isPossessive(token) ? POSSESSIVE.exec(token.text) : null;
     if (!match) {
-      result.push({ ...token, index: result.length });
+      token.index = result.length; // tokens are this function's own: renumbered in place
+      result.push(token);
       continue;
     }
     const stem = match[1]!;
