@@ -35,7 +35,7 @@ export interface Candidate {
 
 /** Tokens that conditions skip over: line breaks are not neighbours. */
 function isLayout(token: Token): boolean {
-  return token.type === "tabCRLF" || token.text.trim() === "";
+  return token.type !== "word" && (token.type === "tabCRLF" || token.text.trim() === "");
 }
 
 function neighbour(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
@@ -106,10 +106,11 @@ const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "sev
 function numberWordDecimals(tokens: readonly Token[], text: string): Candidate[] {
   const found: Candidate[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) {
-    const digit = NUMBER_WORDS.indexOf(tokens[i]!.key);
     const dot = tokens[i + 1]!;
     const rest = tokens[i + 2]!;
-    if (digit < 0 || dot.text !== "." || dot.spaceBefore || rest.spaceBefore || !/^\d/.test(rest.text)) continue;
+    if (dot.text !== "." || dot.spaceBefore || rest.spaceBefore || !/^\d/.test(rest.text)) continue;
+    const digit = NUMBER_WORDS.indexOf(tokens[i]!.key);
+    if (digit < 0) continue;
     if (!onClusterBoundaries(text, tokens[i]!.start, tokens[i]!.end)) continue;
     found.push(candidateAt(tokens, text, i, i + 1, [String(digit)], 0.001, NUMBER_WORD_RULE));
   }
