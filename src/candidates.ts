@@ -31,6 +31,8 @@ export interface Candidate {
   /** Share of occurrences that are legitimate in a half-spun document. */
   legit: number;
   origin: FindingSource;
+  /** Spun words the dictionary writes with capitals (see DictionaryEntry.capitals). */
+  capitals?: readonly boolean[];
 }
 
 /** Tokens that conditions skip over: line breaks are not neighbours. */
@@ -82,7 +84,9 @@ function candidateAt(
 }
 
 function fromDictionary(entry: DictionaryEntry, tokens: readonly Token[], text: string, start: number, end: number): Candidate {
-  return candidateAt(tokens, text, start, end, entry.originals, entry.legit, originOf(entry), entry.participles);
+  const candidate = candidateAt(tokens, text, start, end, entry.originals, entry.legit, originOf(entry), entry.participles);
+  if (entry.capitals) candidate.capitals = entry.capitals;
+  return candidate;
 }
 
 // One source object per entry, shared by all its matches (long texts have hundreds of thousands).

@@ -33,6 +33,8 @@ export interface RestorationContext {
   article?: { text: string; key: string; start: number; end: number };
   /** The span follows have/be, so a past form must be a participle. */
   participle: boolean;
+  /** The span begins a sentence, so its first capital may be the sentence's. */
+  sentenceStart: boolean;
 }
 
 /** Reads the context of a span at tokens [startToken, …) of a token array. */
@@ -41,7 +43,13 @@ export function restorationContext(tokens: readonly Token[], startToken: number)
   return {
     ...(article ? { article: { text: article.text, key: article.key, start: article.start, end: article.end } } : {}),
     participle: wantsParticiple(tokens, startToken),
+    sentenceStart: startsSentence(tokens, startToken),
   };
+}
+
+function startsSentence(tokens: readonly Token[], startToken: number): boolean {
+  const previous = tokens[startToken - 1];
+  return previous === undefined || previous.sentence !== tokens[startToken]!.sentence;
 }
 
 /** The originals in context: participles after have/be, else as listed. */
@@ -64,30 +72,45 @@ function isAllCaps(word: string): boolean {
   return letters.length > 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-/** One word's case onto another: ALL CAPS, Capitalised, or the original's own spelling. */
-function wordCase(spun: string, original: string): string {
+/**
+ * One word's case onto another: ALL CAPS, Capitalised, or the original's own spelling. A capital the
+ * dictionary writes into the spun word (`inherent`: `PC`, `Thomas`) says nothing about the original's.
+ */
+function wordCase(spun: string, original: string, inherent = false): string {
   if (spun.toLowerCase() === original.toLowerCase()) return spun; // an unchanged word keeps its spelling
   if (isAllCaps(spun)) return original.toUpperCase();
+  if (inherent) return original;
   return /^\p{Lu}/u.test(spun) ? capitalizeFirst(original) : original;
+}
+
+/** Every word capitalised, but for small words and words without letters. */
+function isTitleCase(words: readonly string[]): boolean {
+  return words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w) || !/\p{L}/u.test(w));
 }
 
 /**
  * Carries the spun text's case over to an original: word by word when both have as many words
  * (`UN Safety Council` → `UN Security Council`), else ALL CAPS stays all caps, Title Case stays title
  * case and a capital first letter stays capital. Capitals inside the original (`United States`) are kept.
+ * `capitals` marks the spun words the dictionary itself capitalises (`Thomas More` → `more`,
+ * `PC reenactment` → `computer simulation`): those capitals are not carried, except that a span that
+ * begins a sentence (`sentenceStart`) still begins it with a capital.
  */
-export function carryCase(spun: string, original: string): string {
+export function carryCase(spun: string, original: string, capitals: readonly boolean[] = [], sentenceStart = false): string {
   const spunWords = spun.split(/\s+/).filter((w) => w.length > 0);
   const originalWords = original.split(" ");
+  const inherent = (i: number) => capitals[i] === true && !isAllCaps(spunWords[i]!);
+  let cased: string;
   if (spunWords.length > 1 && spunWords.length === originalWords.length) {
-    return originalWords.map((w, i) => wordCase(spunWords[i]!, w)).join(" ");
+    cased = originalWords.map((w, i) => wordCase(spunWords[i]!, w, inherent(i))).join(" ");
+  } else if (isAllCaps(spun) || (spunWords.length > 1 && spunWords.every(isAllCaps))) {
+    return original.toUpperCase();
+  } else if (isTitleCase(spunWords) && spunWords.some((w, i) => /^\p{Lu}/u.test(w) && !inherent(i))) {
+    cased = originalWords.map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w))).join(" ");
+  } else {
+    cased = /^\p{Lu}/u.test(spun) && !inherent(0) ? capitalizeFirst(original) : original;
   }
-  if (isAllCaps(spun) || (spunWords.length > 1 && spunWords.every(isAllCaps))) return original.toUpperCase();
-  const titleCase = spunWords.length > 1 && spunWords.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w) || !/\p{L}/u.test(w));
-  if (titleCase) {
-    return originalWords.map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w))).join(" ");
-  }
-  return /^\p{Lu}/u.test(spun) ? capitalizeFirst(original) : original;
+  return sentenceStart && capitals.length > 0 && /^\p{Lu}/u.test(spun) ? capitalizeFirst(cased) : cased;
 }
 
 // Words spelled with a vowel letter but said with a consonant sound, and the reverse.
@@ -139,7 +162,7 @@ function agreeingFirst(originals: readonly string[], article: RestorationContext
 
 export function planRestoration(candidate: ScoredCandidate, context: RestorationContext, text: string): RestorationPlan {
   const originals = agreeingFirst(originalsInContext(candidate, context), context.article);
-  const texts = originals.map((o) => carryCase(candidate.text, o));
+  const texts = originals.map((o) => carryCase(candidate.text, o, candidate.capitals, context.sentenceStart));
   const confidences = originals.map((_, i) => candidate.confidence * rankShare(i, originals.length));
   const { article } = context;
   const articleChanges = article !== undefined && texts.some((t) => indefiniteArticleFor(t) !== article.key);

@@ -71,7 +71,7 @@ describe("composed readings", () => {
 });
 
 describe("composed readings in scoring", () => {
-  const base = { words: 2, context: { participle: false }, text: "x", originals: ["y"] };
+  const base = { words: 2, context: { participle: false, sentenceStart: false }, text: "x", originals: ["y"] };
   const line = { ...base, startToken: 0, endToken: 2, start: 0, end: 10, legit: 0.01, origin: { kind: "dictionary" as const, pack: "p", source: "p", file: "f", line: 1, spun: "x" } };
   const composed = { ...base, startToken: 0, endToken: 2, start: 0, end: 10, legit: 0.7, origin: { kind: "composed" as const, term: "y", substituted: 1 } };
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { IDENTITY_MAP } from "../src/confidence.js";
@@ -140,6 +143,28 @@ describe("carryCase", async () => {
     ["Wall Avenue", "Wall Street", "Wall Street"],
     ["Typically the Metropolis", "the city", "The City"],
   ])("%s + %s → %s", (spun, original, expected) => expect(carryCase(spun, original)).toBe(expected));
+
+  // Capitals the dictionary writes into the spun form (a name, an acronym) are not the original's.
+  it.each([
+    ["Thomas More", "more", [true, true], false, "more"],
+    ["Thomas More", "more", [true, true], true, "More"],
+    ["PC reenactment", "computer simulation", [true, false], false, "computer simulation"],
+    ["PC reenactment", "computer simulation", [true, false], true, "Computer simulation"],
+    ["Gullible Bayes", "naive Bayes", [false, true], true, "Naive Bayes"],
+    ["THOMAS MORE", "more", [true, true], false, "MORE"],
+    ["Leontyne Price Point", "price point", [true, true, false], false, "Price Point"], // a heading in Title Case stays one
+    ["Leontyne Price point", "price point", [true, true, false], false, "price point"],
+  ] as const)("%s + %s (capitals %j, sentence start %s) → %s", (spun, original, capitals, sentenceStart, expected) => {
+    expect(carryCase(spun, original, capitals, sentenceStart)).toBe(expected);
+  });
+
+  it("repairs a capitalised spun name to the original's own case, mid-sentence and at a sentence start", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-case-"));
+    const dict = join(dir, "names.dict");
+    writeFileSync(dict, "Thomas More => more ; legit=0.001\n");
+    const names = createUnspinner({ packs: [], dictionaries: [MINI, dict] });
+    expect(names.repair(SPUN + " Thomas More people came than the Thomas More we expected.").text).toContain(" More people came than the more we expected.");
+  });
 });
 
 describe("unsure findings", () => {

@@ -229,7 +229,14 @@ export function sameOriginals(a: DictionaryEntry, b: DictionaryEntry): boolean {
   return a.originals.join("|").toLowerCase() === b.originals.join("|").toLowerCase();
 }
 
+/** Which words of a spun form as written carry a capital letter; undefined when none does. */
+function capitalsOf(spun: string): boolean[] | undefined {
+  if (!/\p{Lu}/u.test(spun)) return undefined;
+  return spun.split(" ").map((word) => /\p{Lu}/u.test(word));
+}
+
 function toEntry(parsed: ParsedLine, variant: Variant, origin: { pack: string; file: string; line: number; source: string }): DictionaryEntry {
+  const capitals = capitalsOf(variant.spun);
   return {
     spun: variant.spun.toLowerCase(),
     originals: variant.originals,
@@ -240,5 +247,6 @@ function toEntry(parsed: ParsedLine, variant: Variant, origin: { pack: string; f
     ...origin,
     form: variant.form,
     headWord: headIndex(parsed.spunWords, parsed.inflection),
+    ...(capitals ? { capitals } : {}),
   };
 }

@@ -35,4 +35,9 @@ export interface DictionaryEntry {
   form: EntryForm;
   /** Index of the head word within the spun phrase (for the POS test). */
   headWord: number;
+  /**
+   * Which words of the spun form the dictionary writes with capitals (`Thomas More`, `PC reenactment`),
+   * when any: a text's capitals on those words belong to the spun form, not to the original.
+   */
+  capitals?: boolean[];
 }
