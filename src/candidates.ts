@@ -47,9 +47,27 @@ function neighbour(tokens: readonly Token[], from: number, step: 1 | -1): Token 
   return undefined;
 }
 
-function conditionHolds(condition: ContextCondition, tokens: readonly Token[], start: number, end: number): boolean {
-  const token = condition.side === "prev" ? neighbour(tokens, start - 1, -1) : neighbour(tokens, end, 1);
-  const hit = token !== undefined && (condition.tags.has(token.pos) || condition.words.has(token.key));
+/**
+ * The words of the text being read, built on first use: only entries with a `doc:` condition need
+ * them (the topic tells the sense: `components` are ingredients in a recipe, parts in a machine).
+ */
+class TextWords {
+  private words: Set<string> | undefined;
+  constructor(private readonly tokens: readonly Token[]) {}
+  hasAny(wanted: ReadonlySet<string>): boolean {
+    this.words ??= new Set(this.tokens.map((t) => t.key));
+    for (const word of wanted) if (this.words.has(word)) return true;
+    return false;
+  }
+}
+
+function conditionHolds(condition: ContextCondition, tokens: readonly Token[], start: number, end: number, textWords: TextWords): boolean {
+  let hit: boolean;
+  if (condition.side === "doc") hit = textWords.hasAny(condition.words);
+  else {
+    const token = condition.side === "prev" ? neighbour(tokens, start - 1, -1) : neighbour(tokens, end, 1);
+    hit = token !== undefined && (condition.tags.has(token.pos) || condition.words.has(token.key));
+  }
   return condition.negated ? !hit : hit;
 }
 
@@ -62,8 +80,8 @@ function headPosFits(entry: DictionaryEntry, tokens: readonly Token[], start: nu
 }
 
 /** True when the entry's POS test and context conditions accept the match at tokens [start, end). */
-function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number): boolean {
-  return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end));
+function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number, textWords: TextWords): boolean {
+  return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end, textWords));
 }
 
 /** A candidate for tokens [start, end) (array positions) with the given originals and prior. */
@@ -166,11 +184,12 @@ function fromComposition(reading: ComposedReading, tokens: readonly Token[], tex
  */
 export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel): Candidate[] {
   const candidates: Candidate[] = [];
+  const textWords = new TextWords(tokens);
   for (let start = 0; start < tokens.length; start++) {
     if (isLayout(tokens[start]!)) continue;
     const firstMatch = candidates.length;
     for (const match of index.matchAt(tokens, start)) {
-      if (!entryApplies(match.entry, tokens, match.start, match.end)) continue;
+      if (!entryApplies(match.entry, tokens, match.start, match.end, textWords)) continue;
       if (!onClusterBoundaries(text, tokens[match.start]!.start, tokens[match.end - 1]!.end)) continue;
       candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
     }

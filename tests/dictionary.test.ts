@@ -59,6 +59,7 @@ describe("dictionary lines", () => {
     ["spun => x ; colour=red", /unknown option "colour"/],
     ["spun => x ; pos=NOUNS", /unknown POS tag "NOUNS"/],
     ["spun => x ; if=after:NOUN", /condition "after:NOUN" must look like/],
+    ["spun => x ; if=doc:recipe/NOUN", /doc: takes words, not POS tags/],
     ["spun* => x*", /marks the inflected word, but the line has no infl=/],
     ["# fine\n@weird directive", /test\.dict:2: unknown directive/],
     ["a => b\nb => c\na => d", /test\.dict:3: "a" is already defined at line 1 with other originals/],

@@ -61,6 +61,17 @@ describe("detect", () => {
     expect(result.document.spunWordShare).toBeGreaterThan(0.1);
   });
 
+  it("applies doc: conditions only when the text mentions a topic word somewhere", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-doc-"));
+    const dict = join(dir, "topics.dict");
+    writeFileSync(dict, "components => ingredients ; legit=0.001 ; if=doc:recipe/oven ; unless=doc:circuit\n");
+    const topical = createUnspinner({ packs: [], dictionaries: [MINI, dict] });
+    const restored = (text: string) => topical.detect(text).findings.some((f) => f.restorations[0]!.text === "ingredients");
+    expect(restored(SPUN + " Mix the components before they go in the oven.")).toBe(true);
+    expect(restored(SPUN + " Mix the components before they go in the box.")).toBe(false);
+    expect(restored(SPUN + " Mix the components of the circuit before the oven test.")).toBe(false);
+  });
+
   it("keeps ordinary words with a high legit prior untouched even in spun text", () => {
     const withBalance = unspinner.detect(SPUN + " The balance of power is shifting.");
     expect(withBalance.findings.some((f) => f.text === "balance")).toBe(false);

@@ -29,18 +29,20 @@ function splitWords(phrase: string): string[] {
 }
 
 function parseCondition(value: string, negated: boolean, where: Location): ContextCondition {
-  const match = /^(prev|next):(.+)$/.exec(value);
-  if (!match) fail(where, `condition "${value}" must look like next:NOUN/ADJ or prev:word/word`);
+  const match = /^(prev|next|doc):(.+)$/.exec(value);
+  if (!match) fail(where, `condition "${value}" must look like next:NOUN/ADJ, prev:word/word or doc:word/word`);
+  const side = match[1] as ContextCondition["side"];
   const tags = new Set<string>();
   const words = new Set<string>();
   for (const item of match[2]!.split("/")) {
     if (item === "") fail(where, `empty item in condition "${value}"`);
     if (/^[A-Z]+$/.test(item)) {
+      if (side === "doc") fail(where, `doc: takes words, not POS tags ("${item}" in condition "${value}")`);
       if (!POS_TAGS.has(item)) fail(where, `unknown POS tag "${item}" in condition "${value}"`);
       tags.add(item);
     } else words.add(item.toLowerCase());
   }
-  return { side: match[1] as "prev" | "next", tags, words, negated };
+  return { side, tags, words, negated };
 }
 
 function parseLegit(value: string, where: Location): number {

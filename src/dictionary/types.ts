@@ -1,7 +1,10 @@
 /** A context condition from a dictionary line (`if=next:NOUN/ADJ`, `unless=prev:work-life`). */
 export interface ContextCondition {
-  /** Which neighbouring token is tested. */
-  side: "prev" | "next";
+  /**
+   * What is tested: the token before or after the span, or (`doc`) whether the text contains one of
+   * the words anywhere (in a text longer than 64 kB: in the stretch of text being read, see tokenize.ts).
+   */
+  side: "prev" | "next" | "doc";
   /** Universal POS tags that satisfy the test. */
   tags: ReadonlySet<string>;
   /** Lowercase words that satisfy the test. */
