@@ -40,11 +40,34 @@ function isLayout(token: Token): boolean {
   return token.type !== "word" && (token.type === "tabCRLF" || token.text.trim() === "");
 }
 
-function neighbour(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
+function neighbourIndex(tokens: readonly Token[], from: number, step: 1 | -1): number {
   for (let i = from; i >= 0 && i < tokens.length; i += step) {
-    if (!isLayout(tokens[i]!)) return tokens[i];
+    if (!isLayout(tokens[i]!)) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * The whitespace-delimited word that token `at` is part of, as far as it reaches away from the span
+ * (`step` −1: back to where it starts, +1: on to where it ends), keys joined: `work-life`, `5g`. The
+ * tokenizer splits hyphenated words, so a condition word such as `prev:work-life` is tested on this.
+ */
+function wholeWord(tokens: readonly Token[], at: number, step: 1 | -1): string {
+  let from = at;
+  let to = at;
+  if (step < 0) while (from > 0 && !tokens[from]!.spaceBefore) from--;
+  else while (to + 1 < tokens.length && !tokens[to + 1]!.spaceBefore) to++;
+  let word = "";
+  for (let i = from; i <= to; i++) word += tokens[i]!.key;
+  return word;
+}
+
+/** Condition words that the tokenizer splits (`work-life`, `state-owned`): tested as whole words. */
+const compoundWords = new WeakMap<ContextCondition, boolean>();
+function hasCompoundWords(condition: ContextCondition): boolean {
+  let has = compoundWords.get(condition);
+  if (has === undefined) compoundWords.set(condition, (has = [...condition.words].some((w) => /[^\p{L}\p{N}]/u.test(w))));
+  return has;
 }
 
 /**
@@ -65,8 +88,11 @@ function conditionHolds(condition: ContextCondition, tokens: readonly Token[], s
   let hit: boolean;
   if (condition.side === "doc") hit = textWords.hasAny(condition.words);
   else {
-    const token = condition.side === "prev" ? neighbour(tokens, start - 1, -1) : neighbour(tokens, end, 1);
-    hit = token !== undefined && (condition.tags.has(token.pos) || condition.words.has(token.key));
+    const step = condition.side === "prev" ? -1 : 1;
+    const at = neighbourIndex(tokens, step < 0 ? start - 1 : end, step);
+    const token = tokens[at];
+    hit = token !== undefined && (condition.tags.has(token.pos) || condition.words.has(token.key) ||
+      (hasCompoundWords(condition) && condition.words.has(wholeWord(tokens, at, step))));
   }
   return condition.negated ? !hit : hit;
 }

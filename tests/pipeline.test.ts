@@ -72,6 +72,18 @@ describe("detect", () => {
     expect(restored(SPUN + " Mix the components of the circuit before the oven test.")).toBe(false);
   });
 
+  it("tests hyphenated condition words on the whole word, though the tokenizer splits it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-hyphen-"));
+    const dict = join(dir, "hyphen.dict");
+    writeFileSync(dict, "equilibrium => balance ; legit=0.001 ; unless=prev:work-life\nsteadiness => stability ; legit=0.001 ; if=next:long-term\n");
+    const hyphen = createUnspinner({ packs: [], dictionaries: [MINI, dict] });
+    const restored = (text: string) => hyphen.detect(SPUN + " " + text).findings.map((f) => f.restorations[0]!.text);
+    expect(restored("A fragile equilibrium holds.")).toContain("balance");
+    expect(restored("A work-life equilibrium holds.")).not.toContain("balance");
+    expect(restored("Its steadiness long-term matters.")).toContain("stability");
+    expect(restored("Its steadiness matters long-term.")).not.toContain("stability");
+  });
+
   it("keeps ordinary words with a high legit prior untouched even in spun text", () => {
     const withBalance = unspinner.detect(SPUN + " The balance of power is shifting.");
     expect(withBalance.findings.some((f) => f.text === "balance")).toBe(false);
