@@ -76,7 +76,12 @@ function fromJson(json: string): CompiledPack {
   for (const entry of compiled.entries ?? []) {
     const mutable = entry as { -readonly [K in keyof DictionaryEntry]: DictionaryEntry[K] };
     if (entry.pos) mutable.pos = once(`pos:${JSON.stringify(entry.pos)}`, () => new Set(entry.pos as unknown as string[]));
-    mutable.conditions = entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) })));
+    const conditions = entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) })));
+    // Lists that many entries repeat (no conditions, the same originals, case flags) are kept once.
+    mutable.conditions = once(`conditions:${JSON.stringify(entry.conditions)}`, () => conditions);
+    mutable.originals = once(`originals:${entry.originals.join("|")}`, () => entry.originals.map((o) => once(`word:${o}`, () => o)));
+    if (entry.capitals) mutable.capitals = once(`capitals:${entry.capitals.join()}`, () => entry.capitals!);
+    mutable.form = once(`form:${entry.form}`, () => entry.form);
     mutable.file = once(`file:${entry.file}`, () => entry.file);
     mutable.source = once(`source:${entry.source}`, () => entry.source);
     mutable.pack = once(`pack:${entry.pack}`, () => entry.pack);
