@@ -27,13 +27,6 @@ export interface ComposedReading {
   distinctive: boolean;
 }
 
-/** A first word read as itself (substituted 0) or as what it maps back to (1), and where that leads. */
-interface FirstStep {
-  node: TermNode;
-  substituted: number;
-  distinctive: boolean;
-}
-
 interface TermNode {
   children: Map<string, TermNode>;
   /** The term as the dictionary writes it, when a term ends here. */
@@ -98,28 +91,21 @@ export class CompositionModel {
   private readonly listed = new Set<string>();
 
   /** spun word → what it may stand for, with whether the habit is distinctive (fixed after learning). */
-  private readonly mappings = new Map<string, Map<string, boolean>>();
-  /**
-   * Where a reading can go from its first word: the term trie's nodes for the word itself and for what
-   * it maps back to. Only words that begin some reading have an entry; precomputed because every word
-   * of every text is looked up here.
-   */
-  private readonly firstSteps = new Map<string, FirstStep[]>();
+  private readonly mappings = new Map<string, { word: string; distinctive: boolean }[]>();
+  /** Words that can begin a reading: a term's first word, or a word that maps back to one. */
+  private readonly starters = new Set<string>();
   /** Words that can be a reading's second word, as themselves or as what they map back to (a quick test). */
   private readonly secondWords = new Set<string>();
 
   constructor(entries: readonly DictionaryEntry[]) {
     for (const entry of entries) this.learn(entry);
     for (const [spunWord, originals] of this.substitutes) {
-      this.mappings.set(spunWord, new Map([...originals].map((word) => [word, this.isDistinctive(spunWord, word)])));
+      this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word) })));
     }
-    for (const word of new Set([...this.terms.children.keys(), ...this.mappings.keys()])) {
-      const steps = this.optionsFor(word).flatMap((option): FirstStep[] => {
-        const node = this.terms.children.get(option.word);
-        return node ? [{ node, substituted: option.word === word ? 0 : 1, distinctive: option.distinctive }] : [];
-      });
-      if (steps.length > 0) this.firstSteps.set(word, steps);
+    for (const [spunWord, originals] of this.mappings) {
+      if (originals.some((original) => this.terms.children.has(original.word))) this.starters.add(spunWord);
     }
+    for (const word of this.terms.children.keys()) this.starters.add(word);
     const seconds = new Set([...this.terms.children.values()].flatMap((node) => [...node.children.keys()]));
     for (const word of new Set([...seconds, ...this.mappings.keys()])) {
       if (this.optionsFor(word).some((option) => seconds.has(option.word))) this.secondWords.add(word);
@@ -176,11 +162,10 @@ export class CompositionModel {
    */
   readingsAt(tokens: readonly Token[], start: number): readonly ComposedReading[] {
     const reordered = this.reorderedAt(tokens, start);
-    const steps = this.firstSteps.get(tokens[start]!.key);
     const second = tokens[start + 1];
-    if (!steps || !second?.spaceBefore || !this.secondWords.has(second.key)) return reordered ? [reordered] : NO_READINGS;
+    if (!this.starters.has(tokens[start]!.key) || !second?.spaceBefore || !this.secondWords.has(second.key)) return reordered ? [reordered] : NO_READINGS;
     const readings: ComposedReading[] = reordered ? [reordered] : [];
-    for (const step of steps) this.walk(tokens, start, step.node, start + 1, step.substituted, step.distinctive, readings);
+    this.walk(tokens, start, this.terms, start, 0, true, readings);
     return readings.length > 0 ? readings : NO_READINGS;
   }
 
@@ -195,19 +180,11 @@ export class CompositionModel {
     if ((length > 0 && !token.spaceBefore) || !isPlainWord(token.key)) return;
     const same = node.children.get(token.key);
     if (same) this.walk(tokens, start, same, at + 1, substituted, distinctive, out);
-    const mapped = this.mappings.get(token.key);
-    if (!mapped) return;
-    // Whichever side is smaller is scanned: a trie node has a few children, a word up to 12 mappings.
-    if (mapped.size <= node.children.size) {
-      for (const [word, wordDistinctive] of mapped) {
-        const next = node.children.get(word);
-        if (next) this.walk(tokens, start, next, at + 1, substituted + 1, distinctive && wordDistinctive, out);
-      }
-    } else {
-      for (const [word, next] of node.children) {
-        const wordDistinctive = word === token.key ? undefined : mapped.get(word);
-        if (wordDistinctive !== undefined) this.walk(tokens, start, next, at + 1, substituted + 1, distinctive && wordDistinctive, out);
-      }
+    const mappings = this.mappings.get(token.key);
+    if (!mappings) return;
+    for (const original of mappings) {
+      const next = node.children.get(original.word);
+      if (next) this.walk(tokens, start, next, at + 1, substituted + 1, distinctive && original.distinctive, out);
     }
   }
 
@@ -236,7 +213,7 @@ export class CompositionModel {
 
   /** A word itself first, then what it may stand for. */
   private optionsFor(word: string): { word: string; distinctive: boolean }[] {
-    return [{ word, distinctive: true }, ...[...(this.mappings.get(word) ?? [])].map(([original, distinctive]) => ({ word: original, distinctive }))];
+    return [{ word, distinctive: true }, ...(this.mappings.get(word) ?? [])];
   }
 
 }
