@@ -62,14 +62,6 @@ function wholeWord(tokens: readonly Token[], at: number, step: 1 | -1): string {
   return word;
 }
 
-/** Condition words that the tokenizer splits (`work-life`, `state-owned`): tested as whole words. */
-const compoundWords = new WeakMap<ContextCondition, boolean>();
-function hasCompoundWords(condition: ContextCondition): boolean {
-  let has = compoundWords.get(condition);
-  if (has === undefined) compoundWords.set(condition, (has = [...condition.words].some((w) => /[^\p{L}\p{N}]/u.test(w))));
-  return has;
-}
-
 /**
  * The words of the text being read, built on first use: only entries with a `doc:` condition need
  * them (the topic tells the sense: `components` are ingredients in a recipe, parts in a machine).
@@ -92,7 +84,7 @@ function conditionHolds(condition: ContextCondition, tokens: readonly Token[], s
     const at = neighbourIndex(tokens, step < 0 ? start - 1 : end, step);
     const token = tokens[at];
     hit = token !== undefined && (condition.tags.has(token.pos) || condition.words.has(token.key) ||
-      (hasCompoundWords(condition) && condition.words.has(wholeWord(tokens, at, step))));
+      (condition.wholeWords && condition.words.has(wholeWord(tokens, at, step))));
   }
   return condition.negated ? !hit : hit;
 }

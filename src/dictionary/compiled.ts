@@ -16,7 +16,7 @@ import type { DictionaryEntry } from "./types.js";
  */
 
 /** Bump when the compiled file's layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Where the build writes compiled bundled packs (from src/ and from dist/ alike). */
 export const COMPILED_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "compiled");
@@ -76,9 +76,9 @@ function fromJson(json: string): CompiledPack {
   for (const entry of compiled.entries ?? []) {
     const mutable = entry as { -readonly [K in keyof DictionaryEntry]: DictionaryEntry[K] };
     if (entry.pos) mutable.pos = once(`pos:${JSON.stringify(entry.pos)}`, () => new Set(entry.pos as unknown as string[]));
-    const conditions = entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) })));
     // Lists that many entries repeat (no conditions, the same originals, case flags) are kept once.
-    mutable.conditions = once(`conditions:${JSON.stringify(entry.conditions)}`, () => conditions);
+    mutable.conditions = once(`conditions:${JSON.stringify(entry.conditions)}`, () =>
+      entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) }))));
     mutable.originals = once(`originals:${entry.originals.join("|")}`, () => entry.originals.map((o) => once(`word:${o}`, () => o)));
     if (entry.capitals) mutable.capitals = once(`capitals:${entry.capitals.join()}`, () => entry.capitals!);
     mutable.form = once(`form:${entry.form}`, () => entry.form);

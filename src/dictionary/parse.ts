@@ -42,7 +42,7 @@ function parseCondition(value: string, negated: boolean, where: Location): Conte
       tags.add(item);
     } else words.add(item.toLowerCase());
   }
-  return { side, tags, words, negated };
+  return { side, tags, words, negated, wholeWords: [...words].some((w) => /[^\p{L}\p{N}]/u.test(w)) };
 }
 
 function parseLegit(value: string, where: Location): number {

@@ -11,6 +11,11 @@ export interface ContextCondition {
   words: ReadonlySet<string>;
   /** `unless=`: the entry applies only when the test fails. */
   negated: boolean;
+  /**
+   * Some words have inner punctuation the tokenizer splits on (`work-life`, `u.s.`): the neighbour is
+   * then also tested as the whole whitespace-delimited word it belongs to.
+   */
+  wholeWords: boolean;
 }
 
 /** Which inflected form of an entry a surface variant is (for reporting and tense choice). */
