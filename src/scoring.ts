@@ -32,7 +32,7 @@ const DETECTABLE_SPUN = 0.15;
 const DETECTABLE_CLEAN = 0.001;
 /** An unmatched word in spun text still hides a detectable spin this often, relative to a matched one. */
 const UNMATCHED_DETECTABLE_SHARE = 0.3;
-const UNMATCHED_WORD_LOG_RATIO = Math.log(1 - DETECTABLE_SPUN * UNMATCHED_DETECTABLE_SHARE);
+const UNMATCHED_WORD_LOG_RATIO = unmatchedLogLikelihood(DETECTABLE_SPUN);
 /** Half-width, in words, of the neighbourhood that can vouch for a span in an otherwise clean text. */
 const WINDOW_WORDS = 40;
 
@@ -47,10 +47,22 @@ function spunProbability(legit: number, rate: number): number {
   return rate / (rate + (1 - rate) * ratio);
 }
 
+/**
+ * Log likelihood (up to a constant shared by all densities) of one matched span in a text where a
+ * share `density` of the words carry a detectable spin.
+ */
+function matchLogLikelihood(legit: number, density: number): number {
+  return Math.log(density + (1 - density) * cleanToSpunRatio(legit));
+}
+
+/** The same for one word no candidate matched. */
+function unmatchedLogLikelihood(density: number): number {
+  return Math.log(1 - density * UNMATCHED_DETECTABLE_SHARE);
+}
+
 /** Log likelihood ratio (spun text : clean text) contributed by one matched span. */
 function evidenceOf(legit: number): number {
-  const ratio = cleanToSpunRatio(legit);
-  return Math.log((DETECTABLE_SPUN + (1 - DETECTABLE_SPUN) * ratio) / (DETECTABLE_CLEAN + (1 - DETECTABLE_CLEAN) * ratio));
+  return matchLogLikelihood(legit, DETECTABLE_SPUN) - matchLogLikelihood(legit, DETECTABLE_CLEAN);
 }
 
 /** Log odds that a stretch of `words` words with these matched spans is spun (prior odds 1:1). */
@@ -137,11 +149,8 @@ export interface ScoredText {
 const VERDICT_DENSITIES = [0.03, 0.06, 0.1, 0.15, 0.25];
 
 function logLikelihood(legits: readonly number[], shares: readonly number[], unmatched: number, density: number): number {
-  let sum = unmatched * Math.log(1 - density * UNMATCHED_DETECTABLE_SHARE);
-  for (let i = 0; i < legits.length; i++) {
-    const ratio = cleanToSpunRatio(legits[i]!);
-    sum += shares[i]! * Math.log(density + (1 - density) * ratio);
-  }
+  let sum = unmatched * unmatchedLogLikelihood(density);
+  for (let i = 0; i < legits.length; i++) sum += shares[i]! * matchLogLikelihood(legits[i]!, density);
   return sum;
 }
 
