@@ -9,7 +9,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { logistic, logit } from "../src/confidence.js";
 import { createUnspinner } from "../src/index.js";
+import { SPUN_VERDICT_FROM } from "../src/verdict.js";
 
 const unspinner = createUnspinner();
 const evidenceOf = (text: string) => unspinner.detect(text).document.spinEvidence;
@@ -37,7 +39,7 @@ function fit(positives: readonly number[], negatives: readonly number[]): { slop
   for (let iteration = 0; iteration < 50; iteration++) {
     let [ga, gb, haa, hab, hbb] = [0, 0, 0, 0, 0];
     for (const { x, y, w } of points) {
-      const p = 1 / (1 + Math.exp(-(slope * x + intercept)));
+      const p = logistic(slope * x + intercept);
       const r = w * (p - y);
       const h = w * p * (1 - p);
       ga += r * x;
@@ -54,10 +56,9 @@ function fit(positives: readonly number[], negatives: readonly number[]): { slop
   return { slope, intercept };
 }
 
-const SPUN_FROM = 0.9; // verdict.ts, SPUN_VERDICT_FROM
-const judge = (map: { slope: number; intercept: number }, x: number) => map.slope * x + map.intercept >= Math.log(SPUN_FROM / (1 - SPUN_FROM));
+const judge = (map: { slope: number; intercept: number }, x: number) => map.slope * x + map.intercept >= logit(SPUN_VERDICT_FROM);
 const map = fit(spun.map((s) => s.evidence), clean.map((c) => c.evidence));
-console.log(`VERDICT_MAP = { slope: ${map.slope.toFixed(3)}, intercept: ${map.intercept.toFixed(3)} } (P = 0.5 at evidence ${(-map.intercept / map.slope).toFixed(2)}; the verdict, P ≥ ${SPUN_FROM}, at ${((Math.log(SPUN_FROM / (1 - SPUN_FROM)) - map.intercept) / map.slope).toFixed(2)})`);
+console.log(`VERDICT_MAP = { slope: ${map.slope.toFixed(3)}, intercept: ${map.intercept.toFixed(3)} } (P = 0.5 at evidence ${(-map.intercept / map.slope).toFixed(2)}; the verdict, P ≥ ${SPUN_VERDICT_FROM}, at ${((logit(SPUN_VERDICT_FROM) - map.intercept) / map.slope).toFixed(2)})`);
 console.log(`spun judged spun: ${spun.filter((s) => judge(map, s.evidence)).length}/${spun.length}`);
 for (const s of spun.filter((x) => !judge(map, x.evidence))) console.log(`  judged clean: ${s.file} (evidence ${s.evidence.toFixed(2)})`);
 for (const size of windowSizes) {
