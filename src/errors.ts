@@ -7,6 +7,7 @@ export type UnspinErrorCode =
   | "INPUT_IO" // input file missing, a directory, or unreadable
   | "MARKUP_SYNTAX" // an annotated corpus file is malformed
   | "MARKUP_MISMATCH" // NAME.ann without its marks differs from NAME.txt
+  | "MODEL" // the language model file is missing, truncated or of another version
   | "USAGE"; // bad options or arguments
 
 /** Every error unspin throws on purpose is an UnspinError with a stable `code`. */
