@@ -1,6 +1,7 @@
 import type { CompositionModel, ComposedReading } from "./compose.js";
 import type { DictionaryIndex } from "./dictionary/index.js";
 import type { ContextCondition, DictionaryEntry } from "./dictionary/types.js";
+import { fitLegit, type FitChannel, type FitReading, type WordFit } from "./word-fit.js";
 import { restorationContext, type RestorationContext } from "./restore.js";
 import { isWordToken, type Token } from "./tokenize.js";
 
@@ -9,7 +10,9 @@ export type FindingSource =
   | { kind: "dictionary"; pack: string; source: string; file: string; line: number; spun: string }
   | { kind: "rule"; rule: string }
   /** A known term reassembled from the spinner's word habits (see compose.ts). */
-  | { kind: "composed"; term: string; substituted: number };
+  | { kind: "composed"; term: string; substituted: number }
+  /** A single word read back through a word habit because the original fits its neighbours better (see word-fit.ts). */
+  | { kind: "fit"; original: string; gain: number };
 
 /** A span that may be spun, with the originals it may stand for. Not yet scored. */
 export interface Candidate {
@@ -196,11 +199,25 @@ function fromComposition(reading: ComposedReading, tokens: readonly Token[], tex
   return candidateAt(tokens, text, reading.start, reading.end, [reading.term], composedLegit(reading), origin);
 }
 
+function fromFit(reading: FitReading, tokens: readonly Token[], text: string, channel: FitChannel): Candidate {
+  const origin: FindingSource = { kind: "fit", original: reading.original, gain: Math.round(reading.gain * 100) / 100 };
+  return candidateAt(tokens, text, reading.at, reading.at + 1, [reading.original], fitLegit(reading.gain, channel), origin);
+}
+
+/** Fit readings for the words no other candidate touches (a listed or composed reading knows better). */
+function fitCandidates(tokens: readonly Token[], text: string, others: readonly Candidate[], wordFit: WordFit): Candidate[] {
+  const base = tokens[0]?.index ?? 0;
+  const covered = new Uint8Array(tokens.length);
+  for (const c of others) covered.fill(1, c.startToken - base, c.endToken - base);
+  return wordFit.readingsIn(tokens, (at) => covered[at] === 1).map((reading) => fromFit(reading, tokens, text, wordFit.channel));
+}
+
 /**
- * Every dictionary match whose conditions hold, the built-in rules' candidates and, where no
- * dictionary line covers the same tokens, the composed readings; in text order.
+ * Every dictionary match whose conditions hold, the built-in rules' candidates, where no dictionary
+ * line covers the same tokens the composed readings, and for words nothing else covers the fit
+ * readings; in text order.
  */
-export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel): Candidate[] {
+export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel, wordFit?: WordFit): Candidate[] {
   const candidates: Candidate[] = [];
   const textWords = new TextWords(tokens);
   for (let start = 0; start < tokens.length; start++) {
@@ -219,5 +236,6 @@ export function findCandidates(tokens: readonly Token[], text: string, index: Di
     }
   }
   candidates.push(...numberWordDecimals(tokens, text));
+  if (wordFit) candidates.push(...fitCandidates(tokens, text, candidates, wordFit));
   return candidates.sort((a, b) => a.startToken - b.startToken || a.endToken - b.endToken);
 }

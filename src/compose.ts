@@ -74,6 +74,7 @@ function habitLegitOf(entry: DictionaryEntry, words: number): number {
 const DISTINCTIVE_LEGIT = 0.1;
 
 const NO_READINGS: readonly ComposedReading[] = Object.freeze([]);
+const NO_HABITS: readonly { word: string }[] = Object.freeze([]);
 
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
@@ -89,6 +90,8 @@ export class CompositionModel {
   private readonly terms: TermNode = { children: new Map() };
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
+  /** Spun forms of single-word lines: words the dictionary judges itself, conditions and all. */
+  private readonly ownLines = new Set<string>();
 
   /** spun word → what it may stand for, with whether the habit is distinctive (fixed after learning). */
   private readonly mappings = new Map<string, { word: string; distinctive: boolean }[]>();
@@ -119,6 +122,7 @@ export class CompositionModel {
     // Spun forms are stored lowercase and single-spaced already.
     const spun = entry.spun.split(" ");
     this.listed.add(entry.spun);
+    if (spun.length === 1) this.ownLines.add(entry.spun);
     for (const original of entry.originals) {
       const key = original.toLowerCase();
       this.listed.add(key);
@@ -209,6 +213,26 @@ export class CompositionModel {
       }
     }
     return undefined;
+  }
+
+  /** True when a single-word dictionary line has this spun form (whether or not it applies here). */
+  hasOwnLine(word: string): boolean {
+    return this.ownLines.has(word);
+  }
+
+  /** The words a spun word may stand for by the dictionaries' word habits (content words only). */
+  habitsOf(spunWord: string): readonly { word: string }[] {
+    return this.mappings.get(spunWord) ?? NO_HABITS;
+  }
+
+  /** Every word a habit reads from or to (the vocabulary the language model must keep bigrams for). */
+  habitWords(): Set<string> {
+    const words = new Set<string>();
+    for (const [spunWord, originals] of this.mappings) {
+      words.add(spunWord);
+      for (const original of originals) words.add(original.word);
+    }
+    return words;
   }
 
   /** A word itself first, then what it may stand for. */

@@ -8,6 +8,7 @@ import { createUnspinner, type CallOptions, type DetectResult, type RepairResult
 export { createUnspinner, DEFAULT_MIN_CONFIDENCE } from "./unspinner.js";
 export { FITTED_MAP, IDENTITY_MAP, type ConfidenceMap } from "./confidence.js";
 export { SPUN_VERDICT_FROM, VERDICT_MAP } from "./verdict.js";
+export { FITTED_CHANNEL, type FitChannel } from "./word-fit.js";
 export type { CallOptions, DetectResult, Finding, RepairResult, Unspinner, UnspinnerOptions, FindingSource, Restoration, DocumentScore, Edit } from "./unspinner.js";
 export type { DictionaryEntry } from "./dictionary/types.js";
 export { UnspinError, type UnspinErrorCode } from "./errors.js";

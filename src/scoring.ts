@@ -1,6 +1,7 @@
 import type { Candidate } from "./candidates.js";
 import { applyConfidenceMap, IDENTITY_MAP, logistic, type ConfidenceMap } from "./confidence.js";
 import { lowerBound } from "./search.js";
+import { documentSpinProbability } from "./verdict.js";
 
 /** A candidate with the probability that its span is spinner output. */
 export interface ScoredCandidate extends Candidate {
@@ -87,11 +88,11 @@ function unitShares(candidates: readonly Candidate[]): number[] {
 }
 
 /**
- * Composed readings are inferred from the dictionary's own lines, not observed spinner output: they
- * are scored like any candidate but add no evidence (and take no share of an overlapping line's).
+ * Composed and fit readings are inferred from the dictionary's own lines, not observed spinner output:
+ * they are scored like any candidate but add no evidence (and take no share of an overlapping line's).
  */
 function isEvidence(candidate: Candidate): boolean {
-  return candidate.origin.kind !== "composed";
+  return candidate.origin.kind !== "composed" && candidate.origin.kind !== "fit";
 }
 
 /** Prefix sums of per-candidate series, to total them over any range of word positions. */
@@ -126,6 +127,26 @@ function rateAround(evidence: number, units: number, mass: number, words: number
   const density = Math.max(0, mass) / words;
   const spunRate = Math.min(RHO_SPUN_MAX, Math.max(RHO_SPUN_MIN, (RHO_SPUN * density) / TYPICAL_SPIN_DENSITY));
   return spun * spunRate + (1 - spun) * RHO_CLEAN;
+}
+
+/**
+ * Share of the words of a spinner-made page that the spinner rewrote: 0.17–0.34 marks per word on the
+ * annotated dev pages and the seed, median 0.30. Whatever the dictionaries find of it is explained;
+ * a fit reading (word-fit.ts) competes only for the rest.
+ */
+const PAGE_SPIN_SHARE = 0.3;
+
+/**
+ * Spin rate among the words no listed span covers, for fit readings: the share of a spinner-made page
+ * left unexplained by what the listed spans found (`found`: expected spun units per word), if the
+ * stretch is spun at all (`spun`). Where the dictionaries already find a page's spins, an unlisted
+ * word is more likely the writer's own; where a spun page shows few listed spins, its spinner uses
+ * words the dictionaries do not list.
+ */
+function unexplainedRate(spun: number, found: number): number {
+  const unexplained = Math.max(0, PAGE_SPIN_SHARE - found) / (1 - Math.min(found, PAGE_SPIN_SHARE));
+  // Clean text has no unexplained spin: a fit reading there is a writer's word choice.
+  return spun * unexplained;
 }
 
 /** Scored candidates and the text-wide evidence they were scored with. */
@@ -180,6 +201,20 @@ function documentEvidence(legits: readonly number[], shares: readonly number[], 
 }
 
 /**
+ * Rescores the fit readings at the unexplained spin rate (see unexplainedRate), once the listed spans
+ * are scored: what they found in the whole text is what explains its spin. Whether the text is spun at
+ * all is the document verdict's probability: a fit reading needs a text the listed spans show to be
+ * spun (a window of a long text is too small to measure a density that varies from 0.17 to 0.34
+ * between pages, so a spun passage inside a long clean text gets none).
+ */
+function scoreFitReadings(scored: ScoredCandidate[], found: number, spun: number, map: ConfidenceMap): void {
+  const rate = unexplainedRate(spun, found);
+  for (const c of scored) {
+    if (c.origin.kind === "fit") c.confidence = applyConfidenceMap(spunProbability(c.legit, rate), map);
+  }
+}
+
+/**
  * Scores candidates. Each one's probability uses the spin evidence of the *other* candidates (its own
  * must not vouch for itself), from the whole document and from its neighbourhood (so that a spun
  * passage inside a clean page is still found), whichever is stronger.
@@ -208,7 +243,9 @@ export function scoreCandidates(candidates: Candidate[], wordPositions: readonly
     scoredCandidate.wordPosition = position;
     return scoredCandidate;
   });
+  // Fit readings have no share: they neither count here nor change this total when rescored.
   const expectedSpun = scored.reduce((sum, c, i) => sum + c.confidence * shares[i]!, 0);
   const textEvidence = documentEvidence(candidates.map((c) => c.legit), shares, allUnits, words);
+  scoreFitReadings(scored, expectedSpun / Math.max(1, words), documentSpinProbability(textEvidence, words), map);
   return { scored, rate: words === 0 ? 0 : expectedSpun / words, evidence: allEvidence, units: allUnits, documentEvidence: textEvidence };
 }

@@ -5,14 +5,16 @@ import { DictionaryIndex } from "./dictionary/index.js";
 import { loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
 import type { DictionaryEntry } from "./dictionary/types.js";
 import { UnspinError } from "./errors.js";
+import { BUNDLED_LANGUAGE_MODEL, LanguageModel } from "./language-model.js";
 import { applyEdits, stabilizeEdits, withoutUnchangedEdges, type Edit } from "./repair.js";
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
 import { chooseNonOverlapping } from "./selection.js";
 import { isWordToken, matchKey, tokenizeInChunks } from "./tokenize.js";
 import { scoreDocument, type DocumentScore } from "./verdict.js";
+import { FITTED_CHANNEL, WordFit, type FitChannel } from "./word-fit.js";
 
-export type { FindingSource, Restoration, DocumentScore, Edit, ConfidenceMap };
+export type { FindingSource, Restoration, DocumentScore, Edit, ConfidenceMap, FitChannel };
 
 /** A span judged to be spinner output. */
 export interface Finding {
@@ -57,6 +59,17 @@ export interface UnspinnerOptions {
    */
   withoutEntriesFor?: readonly string[];
   /**
+   * The language model that weighs single-word readings no dictionary line lists (see README "Context
+   * model"): `true` (default) for the bundled one, a path to another file in its format, or `false` to
+   * use the dictionaries alone.
+   */
+  languageModel?: boolean | string;
+  /**
+   * The constants that turn a fit reading's gain into a prior (default: fitted on the evaluation
+   * corpus, see scripts/fit-word-fit.ts); for refitting them.
+   */
+  fitChannel?: FitChannel;
+  /**
    * How raw model probabilities become reported confidences (default: the map fitted on the evaluation
    * corpus, see README "Calibration"). `{ slope: 1, intercept: 0 }` reports the raw probabilities.
    */
@@ -94,6 +107,13 @@ function checkMap(map: ConfidenceMap): ConfidenceMap {
     throw new UnspinError("USAGE", `confidenceMap needs a finite positive slope and a finite intercept, got ${JSON.stringify(map)}`);
   }
   return map;
+}
+
+function checkChannel(channel: FitChannel): FitChannel {
+  if (!(channel.habitShare > 0 && Number.isFinite(channel.habitShare) && channel.gainWeight >= 0 && Number.isFinite(channel.gainWeight))) {
+    throw new UnspinError("USAGE", `fitChannel needs a finite positive habitShare and a finite gainWeight ≥ 0, got ${JSON.stringify(channel)}`);
+  }
+  return channel;
 }
 
 function checkConfidence(value: number): number {
@@ -136,7 +156,7 @@ function collectCandidates(model: Model, text: string): { candidates: Candidate[
     wordsBefore[0] = 0;
     tokens.forEach((t, i) => (wordsBefore[i + 1] = wordsBefore[i]! + (isWordToken(t) ? 1 : 0)));
     const base = tokens[0]!.index;
-    for (const candidate of findCandidates(tokens, text, model.index, model.composer)) {
+    for (const candidate of findCandidates(tokens, text, model.index, model.composer, model.wordFit)) {
       candidates.push(candidate);
       positions.push(words + wordsBefore[candidate.startToken - base]!);
     }
@@ -149,6 +169,8 @@ function collectCandidates(model: Model, text: string): { candidates: Candidate[
 interface Model {
   index: DictionaryIndex;
   composer: CompositionModel;
+  /** Absent when the unspinner was created with `languageModel: false`. */
+  wordFit?: WordFit;
   confidenceMap: ConfidenceMap;
 }
 
@@ -179,12 +201,26 @@ function withoutLinesFor(entries: readonly DictionaryEntry[], spunForms: readonl
   return entries.filter((e) => !dropped.has(lineOf(e)));
 }
 
+/** Language models by path: unspinners of one process share one copy. */
+const languageModels = new Map<string, LanguageModel>();
+
+function languageModelFor(option: boolean | string = true): LanguageModel | undefined {
+  if (option === false) return undefined;
+  const path = option === true ? BUNDLED_LANGUAGE_MODEL : option;
+  let model = languageModels.get(path);
+  if (!model) languageModels.set(path, (model = LanguageModel.load(path)));
+  return model;
+}
+
 /** Loads dictionaries once and returns synchronous detect/repair functions that reuse them. */
 export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
   const defaultThreshold = checkConfidence(options.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
   const loaded = [...loadBundledPacks(options.packs), ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
   const entries = options.withoutEntriesFor ? withoutLinesFor(loaded, options.withoutEntriesFor) : loaded;
-  const model: Model = { index: new DictionaryIndex(entries), composer: new CompositionModel(entries), confidenceMap: checkMap(options.confidenceMap ?? FITTED_MAP) };
+  const composer = new CompositionModel(entries);
+  const model: Model = { index: new DictionaryIndex(entries), composer, confidenceMap: checkMap(options.confidenceMap ?? FITTED_MAP) };
+  const languageModel = languageModelFor(options.languageModel);
+  if (languageModel) model.wordFit = new WordFit(languageModel, composer, checkChannel(options.fitChannel ?? FITTED_CHANNEL));
   const threshold = (call?: CallOptions) => checkConfidence(call?.minConfidence ?? defaultThreshold);
   return {
     entryCount: entries.length,

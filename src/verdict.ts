@@ -34,9 +34,14 @@ export const VERDICT_MAP = { slope: 2.007, intercept: -2.325 } as const;
  */
 export const SPUN_VERDICT_FROM = 0.9;
 
+/** P(the document is spun) from its evidence (see VERDICT_MAP). */
+export function documentSpinProbability(evidence: number, words: number): number {
+  return words === 0 ? 0 : logistic(VERDICT_MAP.slope * evidence + VERDICT_MAP.intercept);
+}
+
 /** The document summary, from the text-wide evidence the candidates were scored with. */
 export function scoreDocument(scoredText: Pick<ScoredText, "documentEvidence" | "rate">, reportedWords: number, words: number): DocumentScore {
-  const probability = words === 0 ? 0 : logistic(VERDICT_MAP.slope * scoredText.documentEvidence + VERDICT_MAP.intercept);
+  const probability = documentSpinProbability(scoredText.documentEvidence, words);
   return {
     words,
     spunWordShare: words === 0 ? 0 : reportedWords / words,

@@ -37,6 +37,7 @@ Options:
   --unsure-from N      check FILE: also list findings from confidence N, marked unsure (not repaired)
   --dict FILE          load an extra dictionary file or pack folder (repeatable)
   --pack NAME          load only these bundled packs (repeatable; default: all)
+  --no-language-model  dictionaries only: no single-word readings weighed by the language model
   -h, --help           show this help
 `;
 
@@ -57,6 +58,7 @@ const OPTIONS = {
   backup: { type: "string" },
   "out-dir": { type: "string" },
   jsonl: { type: "boolean" },
+  "no-language-model": { type: "boolean" },
   jobs: { type: "string" },
   "min-confidence": { type: "string" },
   "unsure-from": { type: "string" },
@@ -215,6 +217,7 @@ function unspinnerOptionsFrom(values: Values): UnspinnerOptions {
     ...(values.pack ? { packs: values.pack } : {}),
     ...(values.dict ? { dictionaries: values.dict } : {}),
     ...(values["min-confidence"] !== undefined ? { minConfidence: parseConfidence(values["min-confidence"]) } : {}),
+    ...(values["no-language-model"] ? { languageModel: false } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { applyEdits } from "../repair.js";
-import type { Unspinner } from "../unspinner.js";
+import type { FindingSource, Unspinner } from "../unspinner.js";
 import { alignRepair } from "./align.js";
 import type { CorpusDocument } from "./corpus.js";
 
@@ -41,6 +41,8 @@ export interface JudgedFinding {
   spanConfidence: number;
   confidence: number;
   right: boolean;
+  /** What produced the finding (dictionary line, rule, composed or fit reading). */
+  kind: FindingSource["kind"];
 }
 
 /**
@@ -53,7 +55,7 @@ export function judgeFindings(docs: readonly CorpusDocument[], unspinner: Unspin
     for (const f of unspinner.detect(doc.text, { minConfidence: floor }).findings) {
       const top = f.restorations[0]!;
       const right = doc.kind === "clean" ? false : judge(doc, { start: f.start, end: f.end, text: f.text, replacement: top.text, confidence: top.confidence });
-      if (right !== null) judged.push({ document: doc.path, spanConfidence: f.confidence, confidence: top.confidence, right });
+      if (right !== null) judged.push({ document: doc.path, spanConfidence: f.confidence, confidence: top.confidence, right, kind: f.source.kind });
     }
   }
   return judged;

@@ -43,6 +43,7 @@ function sourceLabel(finding: Finding): string {
   const source = finding.source;
   if (source.kind === "rule") return `built-in rule ${source.rule}`;
   if (source.kind === "composed") return `the term "${source.term}" rewritten word by word`;
+  if (source.kind === "fit") return `a spinner's habit read back: "${source.original}" fits here 10^${source.gain.toFixed(1)} times better`;
   // The file name only: a report is shared, the path of someone's dictionary folder is not.
   return `${source.pack} dictionary, ${source.file.split(/[/\\]/).pop()}:${source.line}`;
 }
