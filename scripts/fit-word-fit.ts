@@ -16,8 +16,8 @@ import { createUnspinner } from "../src/unspinner.js";
 import { FITTED_CHANNEL, type FitChannel } from "../src/word-fit.js";
 
 const FLOOR = 1e-4;
-const GAIN_WEIGHTS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
-const SHARE_EXPONENTS = [-0.6, -0.4, -0.3, -0.2, -0.1, 0, 0.2];
+const GAIN_WEIGHTS = [0.1, 0.15, 0.2, 0.25, 0.3];
+const SHARE_EXPONENTS = [-0.4, -0.3, -0.2, -0.1, 0];
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) throw new Error("usage: fit-word-fit.ts CORPUS…");

@@ -1,7 +1,7 @@
 import type { CompositionModel, ComposedReading } from "./compose.js";
 import type { DictionaryIndex } from "./dictionary/index.js";
 import type { ContextCondition, DictionaryEntry } from "./dictionary/types.js";
-import { fitLegit, type FitChannel, type FitReading, type WordFit } from "./word-fit.js";
+import { fitLegit, type FitChannel, type FitReading, type RestoredNeighbours, type WordFit } from "./word-fit.js";
 import { restorationContext, type RestorationContext } from "./restore.js";
 import { isWordToken, type Token } from "./tokenize.js";
 
@@ -204,12 +204,37 @@ function fromFit(reading: FitReading, tokens: readonly Token[], text: string, ch
   return candidateAt(tokens, text, reading.at, reading.at + 1, [reading.original], fitLegit(reading.gain, channel), origin);
 }
 
+/** Candidates more often spun than not, even in a half-spun page, stand for their restoration as neighbours. */
+const NEIGHBOUR_LEGIT = 0.5;
+
+/**
+ * The restored words at the edges of the likely spun candidates: for each edge token, the original of
+ * the candidate with the lowest prior that starts or ends there.
+ */
+function restoredNeighbours(candidates: readonly Candidate[], base: number): RestoredNeighbours {
+  const firstWordAt = new Map<number, string>();
+  const lastWordAt = new Map<number, string>();
+  const priorAt = new Map<string, number>();
+  const note = (map: Map<number, string>, side: string, at: number, word: string | undefined, legit: number) => {
+    if (!word || legit >= (priorAt.get(side + at) ?? NEIGHBOUR_LEGIT)) return;
+    priorAt.set(side + at, legit);
+    map.set(at, word);
+  };
+  for (const c of candidates) {
+    const words = c.originals[0]?.toLowerCase().split(" ").filter(Boolean) ?? [];
+    note(firstWordAt, "first", c.startToken - base, words[0], c.legit);
+    note(lastWordAt, "last", c.endToken - 1 - base, words.at(-1), c.legit);
+  }
+  return { firstWordAt, lastWordAt };
+}
+
 /** Fit readings for the words no other candidate touches (a listed or composed reading knows better). */
 function fitCandidates(tokens: readonly Token[], text: string, others: readonly Candidate[], wordFit: WordFit): Candidate[] {
   const base = tokens[0]?.index ?? 0;
   const covered = new Uint8Array(tokens.length);
   for (const c of others) covered.fill(1, c.startToken - base, c.endToken - base);
-  return wordFit.readingsIn(tokens, (at) => covered[at] === 1).map((reading) => fromFit(reading, tokens, text, wordFit.channel));
+  const readings = wordFit.readingsIn(tokens, (at) => covered[at] === 1, restoredNeighbours(others, base));
+  return readings.map((reading) => fromFit(reading, tokens, text, wordFit.channel));
 }
 
 /**

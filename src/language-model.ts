@@ -15,14 +15,11 @@ import { lowerBound } from "./search.js";
  * original of a word habit of the bundled dictionaries. Any other bigram is estimated by backing off
  * to the unigram, as in the full model.
  *
- * File layout (little-endian): "UNSPINLM", version, word count, bigram count, byte length of the
- * words; the words joined by "\n" (a word's id is its line); Float32 log10 unigram probabilities and
- * backoff weights; Uint32 start of each word's bigrams (word count + 1 of them); Uint16 second word of
- * each bigram, grouped by first word and sorted; one byte per bigram: −log10 P(second | first) in
- * steps of LM_QUANT_STEP. Each part starts on a multiple of 4 bytes.
+ * The file is read into memory as it is and used in place (see modelLayout): no per-word objects, so
+ * that it loads in a few milliseconds and costs worker threads that share its bytes nothing more.
  */
 export const LM_MAGIC = "UNSPINLM";
-export const LM_VERSION = 2;
+export const LM_VERSION = 3;
 /** Word ids are 16 bits. */
 export const LM_MAX_WORDS = 65_535;
 /** Resolution of a stored bigram log probability (log10 units; 255 steps reach −8). */
@@ -35,23 +32,83 @@ export const BUNDLED_LANGUAGE_MODEL = join(dirname(fileURLToPath(import.meta.url
 export const SENTENCE_START = "<s>";
 export const SENTENCE_END = "</s>";
 const UNKNOWN = "<unk>";
-const HEADER_BYTES = 24;
+
+/** Magic, then version, word count, bigram count, byte length of the words, hash table size (Uint32). */
+const HEADER_BYTES = 32;
+
+export interface ModelCounts {
+  words: number;
+  bigrams: number;
+  wordBytes: number;
+  tableSize: number;
+}
+
+/**
+ * Byte offsets of the parts of a model file (little-endian), each on a multiple of 4 bytes:
+ * - `words`: the words in UTF-8, one after another; `wordStarts` (Uint32, words + 1): the file offset
+ *   where each starts (and where the last ends);
+ * - `probs`, `backoffs` (Float32): log10 unigram probability and backoff weight of each word;
+ * - `table` (Int32, tableSize, a power of two): word ids by wordHash, linear probing, −1 empty;
+ * - `bigramStarts` (Uint32, words + 1): where each word's bigrams start, as first word;
+ * - `seconds` (Uint16): the second word of each bigram, grouped by first word and sorted;
+ * - `quantized` (Uint8): −log10 P(second | first) of each bigram, in steps of LM_QUANT_STEP.
+ */
+export function modelLayout(counts: ModelCounts) {
+  let at = HEADER_BYTES;
+  const part = (bytes: number) => {
+    const start = at;
+    at += Math.ceil(bytes / 4) * 4;
+    return start;
+  };
+  return {
+    words: part(counts.wordBytes),
+    wordStarts: part((counts.words + 1) * 4),
+    probs: part(counts.words * 4),
+    backoffs: part(counts.words * 4),
+    table: part(counts.tableSize * 4),
+    bigramStarts: part((counts.words + 1) * 4),
+    seconds: part(counts.bigrams * 2),
+    quantized: part(counts.bigrams),
+    end: at,
+  };
+}
+
+/** FNV-1a over the UTF-16 code units of a word: the hash table's key (no encoding needed to look up). */
+export function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** A power of two at least twice the word count, so that probes stay short. */
+export function hashTableSize(words: number): number {
+  let size = 1;
+  while (size < words * 2) size *= 2;
+  return size;
+}
 
 export class LanguageModel {
-  private readonly ids = new Map<string, number>();
+  private readonly wordStarts: Uint32Array;
+  private readonly probs: Float32Array;
+  private readonly backoffs: Float32Array;
+  private readonly table: Int32Array;
+  private readonly bigramStarts: Uint32Array;
+  private readonly seconds: Uint16Array;
+  private readonly quantized: Uint8Array;
   private readonly unknown: number;
 
-  private constructor(
-    words: readonly string[],
-    private readonly probs: Float32Array,
-    private readonly backoffs: Float32Array,
-    private readonly starts: Uint32Array,
-    private readonly seconds: Uint16Array,
-    private readonly quantized: Uint8Array,
-  ) {
-    words.forEach((word, id) => this.ids.set(word, id));
-    const unknown = this.ids.get(UNKNOWN);
-    if (unknown === undefined) throw new UnspinError("MODEL", `language model has no ${UNKNOWN} word`);
+  private constructor(private readonly bytes: Uint8Array, counts: ModelCounts, path: string) {
+    const layout = modelLayout(counts);
+    const view = <T>(Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T, offset: number, length: number) => new Type(bytes.buffer, bytes.byteOffset + offset, length);
+    this.wordStarts = view(Uint32Array, layout.wordStarts, counts.words + 1);
+    this.probs = view(Float32Array, layout.probs, counts.words);
+    this.backoffs = view(Float32Array, layout.backoffs, counts.words);
+    this.table = view(Int32Array, layout.table, counts.tableSize);
+    this.bigramStarts = view(Uint32Array, layout.bigramStarts, counts.words + 1);
+    this.seconds = view(Uint16Array, layout.seconds, counts.bigrams);
+    this.quantized = view(Uint8Array, layout.quantized, counts.bigrams);
+    const unknown = this.find(UNKNOWN);
+    if (unknown < 0) throw new UnspinError("MODEL", `${path}: language model has no ${UNKNOWN} word`);
     this.unknown = unknown;
   }
 
@@ -66,35 +123,56 @@ export class LanguageModel {
     return LanguageModel.fromBytes(bytes, path);
   }
 
-  static fromBytes(bytes: Buffer, path = "<bytes>"): LanguageModel {
-    if (bytes.length < HEADER_BYTES || bytes.toString("latin1", 0, 8) !== LM_MAGIC) throw new UnspinError("MODEL", `${path}: not an unspin language model`);
-    const version = bytes.readUInt32LE(8);
+  /**
+   * A model over the bytes of a model file, used in place: bytes in a SharedArrayBuffer serve every
+   * worker thread with one copy.
+   */
+  static fromBytes(bytes: Uint8Array, path = "<bytes>"): LanguageModel {
+    const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (header.length < HEADER_BYTES || header.toString("latin1", 0, 8) !== LM_MAGIC) throw new UnspinError("MODEL", `${path}: not an unspin language model`);
+    const version = header.readUInt32LE(8);
     if (version !== LM_VERSION) throw new UnspinError("MODEL", `${path}: language model version ${version}, expected ${LM_VERSION}`);
-    const [wordCount, bigramCount, wordBytes] = [bytes.readUInt32LE(12), bytes.readUInt32LE(16), bytes.readUInt32LE(20)];
-    const aligned = (length: number) => Math.ceil(length / 4) * 4;
-    const expected = HEADER_BYTES + aligned(wordBytes) + wordCount * 8 + (wordCount + 1) * 4 + aligned(bigramCount * 2) + bigramCount;
-    if (bytes.length !== expected) throw new UnspinError("MODEL", `${path}: language model is truncated or corrupt`);
-    let at = HEADER_BYTES;
-    const words = bytes.toString("utf8", at, at + wordBytes).split("\n");
-    if (words.length !== wordCount) throw new UnspinError("MODEL", `${path}: language model is truncated or corrupt`);
-    at += aligned(wordBytes);
-    // Copies: aligned, and free of the file's buffer.
-    const take = (length: number) => bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + (at += length));
-    const probs = new Float32Array(take(wordCount * 4));
-    const backoffs = new Float32Array(take(wordCount * 4));
-    const starts = new Uint32Array(take((wordCount + 1) * 4));
-    const seconds = new Uint16Array(take(bigramCount * 2));
-    at = aligned(at);
-    const quantized = new Uint8Array(take(bigramCount));
-    return new LanguageModel(words, probs, backoffs, starts, seconds, quantized);
+    const counts = { words: header.readUInt32LE(12), bigrams: header.readUInt32LE(16), wordBytes: header.readUInt32LE(20), tableSize: header.readUInt32LE(24) };
+    if (header.length !== modelLayout(counts).end || counts.tableSize < counts.words) throw new UnspinError("MODEL", `${path}: language model is truncated or corrupt`);
+    // Typed views need aligned offsets; a buffer of its own (as readFileSync gives) is.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+    return new LanguageModel(aligned, counts, path);
+  }
+
+  /** The file's bytes (to share them with worker threads). */
+  get fileBytes(): Uint8Array {
+    return this.bytes;
   }
 
   get bigramCount(): number {
     return this.seconds.length;
   }
 
+  /** The id of a word, or −1. */
+  private find(word: string): number {
+    const mask = this.table.length - 1;
+    for (let slot = wordHash(word) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]!;
+      if (id < 0 || this.spells(id, word)) return id;
+    }
+  }
+
+  /** True when word `id` is `word` (compared on the stored UTF-8 bytes; ASCII without decoding). */
+  private spells(id: number, word: string): boolean {
+    const start = this.wordStarts[id]!;
+    const end = this.wordStarts[id + 1]!;
+    if (end - start < word.length) return false;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      if (code >= 0x80) return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, end - start).toString("utf8") === word;
+      if (this.bytes[start + i] !== code) return false;
+    }
+    return end - start === word.length;
+  }
+
   private idOf(word: string): number {
-    return this.ids.get(word) ?? this.unknown;
+    const id = this.find(word);
+    return id < 0 ? this.unknown : id;
   }
 
   /** log10 P(word). */
@@ -106,9 +184,10 @@ export class LanguageModel {
   bigram(first: string, second: string): number {
     const a = this.idOf(first);
     const b = this.idOf(second);
-    const from = this.starts[a]!;
-    const at = from + lowerBound(this.starts[a + 1]! - from, (i) => this.seconds[from + i]! < b);
-    if (at < this.starts[a + 1]! && this.seconds[at] === b) return -this.quantized[at]! * LM_QUANT_STEP;
+    const from = this.bigramStarts[a]!;
+    const to = this.bigramStarts[a + 1]!;
+    const at = from + lowerBound(to - from, (i) => this.seconds[from + i]! < b);
+    if (at < to && this.seconds[at] === b) return -this.quantized[at]! * LM_QUANT_STEP;
     return this.backoffs[a]! + this.probs[b]!;
   }
 

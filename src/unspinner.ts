@@ -60,10 +60,11 @@ export interface UnspinnerOptions {
   withoutEntriesFor?: readonly string[];
   /**
    * The language model that weighs single-word readings no dictionary line lists (see README "Context
-   * model"): `true` (default) for the bundled one, a path to another file in its format, or `false` to
-   * use the dictionaries alone.
+   * model"): `true` (default) for the bundled one, a path to another file in its format, the bytes of
+   * such a file (used in place: bytes in a SharedArrayBuffer serve several worker threads), or `false`
+   * to use the dictionaries alone.
    */
-  languageModel?: boolean | string;
+  languageModel?: boolean | string | Uint8Array;
   /**
    * The constants that turn a fit reading's gain into a prior (default: fitted on the evaluation
    * corpus, see scripts/fit-word-fit.ts); for refitting them.
@@ -204,8 +205,9 @@ function withoutLinesFor(entries: readonly DictionaryEntry[], spunForms: readonl
 /** Language models by path: unspinners of one process share one copy. */
 const languageModels = new Map<string, LanguageModel>();
 
-function languageModelFor(option: boolean | string = true): LanguageModel | undefined {
+function languageModelFor(option: boolean | string | Uint8Array = true): LanguageModel | undefined {
   if (option === false) return undefined;
+  if (option instanceof Uint8Array) return LanguageModel.fromBytes(option);
   const path = option === true ? BUNDLED_LANGUAGE_MODEL : option;
   let model = languageModels.get(path);
   if (!model) languageModels.set(path, (model = LanguageModel.load(path)));

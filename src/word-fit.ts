@@ -37,7 +37,7 @@ export interface FitChannel {
 }
 
 /**
- * Fitted by maximum likelihood (log loss 0.635 against exact restoration) on the fit readings of the
+ * Fitted by maximum likelihood (log loss 0.617 against exact restoration) on the fit readings of the
  * dev pages and the seed, scored with every dictionary line and again without the lines for their
  * marks (`scripts/fit-word-fit.ts`). The weight is far below 1: a bigram model's likelihood ratio
  * overstates the evidence, since clean text is full of words a more common synonym would fit better
@@ -67,9 +67,11 @@ export class WordFit {
   /**
    * The best reading of every word token of `tokens` that `isCovered` does not exclude, where one fits
    * at least 10^MIN_GAIN times better. Neighbours are the adjacent words of the same sentence
-   * (punctuation and numbers are skipped: the model was trained on words alone).
+   * (punctuation and numbers are skipped: the model was trained on words alone), as restored where
+   * `restored` knows a likely restoration: spinners rewrite neighbouring words together, and
+   * `the advanced panorama` is judged word by word against `the complex landscape`, not against itself.
    */
-  readingsIn(tokens: readonly Token[], isCovered: (at: number) => boolean): FitReading[] {
+  readingsIn(tokens: readonly Token[], isCovered: (at: number) => boolean, restored: RestoredNeighbours = NO_RESTORATIONS): FitReading[] {
     const words: number[] = [];
     for (let i = 0; i < tokens.length; i++) if (tokens[i]!.type === "word") words.push(i);
     const readings: FitReading[] = [];
@@ -79,8 +81,10 @@ export class WordFit {
       const habits = this.composer.habitsOf(token.key);
       // A word with a line of its own is the dictionary's to judge: its conditions or prior said no here.
       if (habits.length === 0 || !REREAD_TAGS.has(token.pos) || isCovered(at) || this.composer.hasOwnLine(token.key)) continue;
-      const previous = w > 0 && tokens[words[w - 1]!]!.sentence === token.sentence ? tokens[words[w - 1]!]!.key : SENTENCE_START;
-      const next = w + 1 < words.length && tokens[words[w + 1]!]!.sentence === token.sentence ? tokens[words[w + 1]!]!.key : SENTENCE_END;
+      const before = words[w - 1];
+      const after = words[w + 1];
+      const previous = before !== undefined && tokens[before]!.sentence === token.sentence ? (restored.lastWordAt.get(before) ?? tokens[before]!.key) : SENTENCE_START;
+      const next = after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt.get(after) ?? tokens[after]!.key) : SENTENCE_END;
       const asWritten = this.model.fit(previous, token.key, next);
       let best: FitReading | undefined;
       for (const { word } of habits) {
@@ -92,3 +96,14 @@ export class WordFit {
     return readings;
   }
 }
+
+/**
+ * The words that likely stand at the edges of other candidates once restored, by the array index of
+ * the token they replace: `firstWordAt` for a span's first token, `lastWordAt` for its last.
+ */
+export interface RestoredNeighbours {
+  firstWordAt: ReadonlyMap<number, string>;
+  lastWordAt: ReadonlyMap<number, string>;
+}
+
+const NO_RESTORATIONS: RestoredNeighbours = { firstWordAt: new Map(), lastWordAt: new Map() };

@@ -45,7 +45,7 @@ describe("language model", () => {
   });
 
   it("refuses a file that is not a model, a truncated one or one of another version, naming the file", () => {
-    const good = Buffer.alloc(24);
+    const good = Buffer.alloc(32);
     good.write(LM_MAGIC, 0, "latin1");
     good.writeUInt32LE(LM_VERSION, 8);
     expect(() => LanguageModel.fromBytes(Buffer.from("not a model at all, clearly"), "x.bin")).toThrow(/x\.bin: not an unspin language model/);
@@ -59,6 +59,17 @@ describe("language model", () => {
     writeFileSync(path, "garbage");
     expect(() => createUnspinner({ packs: [], languageModel: path })).toThrow(/lm\.bin: not an unspin language model/);
     expect(() => createUnspinner({ packs: [], languageModel: path + ".missing" })).toThrow(/lm\.bin\.missing: cannot read the language model/);
+  });
+
+  it("works in place on the bytes of its file, shared or not", () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(model.fileBytes.byteLength));
+    shared.set(model.fileBytes);
+    const inPlace = LanguageModel.fromBytes(shared);
+    for (const [a, b, c] of [["the", "players", "are"], ["<s>", "velocity", "</s>"], ["café", "au", "lait"]] as const) {
+      expect(inPlace.fit(a, b, c)).toBe(model.fit(a, b, c));
+    }
+    const text = "Counterfeit consciousness and profound learning are changing sport. The gamers are ready.";
+    expect(createUnspinner({ languageModel: shared }).detect(text, { unsureFrom: 0.01 })).toEqual(createUnspinner().detect(text, { unsureFrom: 0.01 }));
   });
 });
 

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBundledPacks } from "../../dist/dictionary/load.js";
 import { CompositionModel } from "../../dist/compose.js";
-import { LM_MAGIC, LM_VERSION, LM_MAX_WORDS, LM_QUANT_STEP } from "../../dist/language-model.js";
+import { hashTableSize, LM_MAGIC, LM_MAX_WORDS, LM_QUANT_STEP, LM_VERSION, modelLayout, wordHash } from "../../dist/language-model.js";
 
 const [dumpDir, out = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "models", "english-lm.bin")] = process.argv.slice(2);
 if (!dumpDir) throw new Error("usage: compact.mjs DUMP_DIR [OUT]");
@@ -42,31 +42,34 @@ bigrams.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 const starts = new Uint32Array(kept.length + 1);
 for (const [first] of bigrams) starts[first + 1]++;
 for (let i = 0; i < kept.length; i++) starts[i + 1] += starts[i];
-const seconds = new Uint16Array(bigrams.map((b) => b[1]));
-const quant = new Uint8Array(bigrams.map((b) => b[2]));
 
-const words = Buffer.from(kept.map((u) => u.w).join("\n"), "utf8");
-const header = Buffer.alloc(24);
-header.write(LM_MAGIC, 0, "latin1");
-header.writeUInt32LE(LM_VERSION, 8);
-header.writeUInt32LE(kept.length, 12);
-header.writeUInt32LE(bigrams.length, 16);
-header.writeUInt32LE(words.length, 20);
-const probs = new Float32Array(kept.length);
-const backoffs = new Float32Array(kept.length);
+const encoded = kept.map((u) => Buffer.from(u.w, "utf8"));
+const counts = { words: kept.length, bigrams: bigrams.length, wordBytes: encoded.reduce((n, b) => n + b.length, 0), tableSize: hashTableSize(kept.length) };
+const layout = modelLayout(counts);
+const body = Buffer.alloc(layout.end);
+body.write(LM_MAGIC, 0, "latin1");
+[LM_VERSION, counts.words, counts.bigrams, counts.wordBytes, counts.tableSize].forEach((n, i) => body.writeUInt32LE(n, 8 + 4 * i));
+const view = (Type, offset, length) => new Type(body.buffer, body.byteOffset + offset, length);
+const wordStarts = view(Uint32Array, layout.wordStarts, counts.words + 1);
+let at = layout.words;
+encoded.forEach((bytes, i) => {
+  wordStarts[i] = at;
+  bytes.copy(body, at);
+  at += bytes.length;
+});
+wordStarts[counts.words] = at;
+const probs = view(Float32Array, layout.probs, counts.words);
+const backoffs = view(Float32Array, layout.backoffs, counts.words);
 kept.forEach((u, i) => ((probs[i] = u.p), (backoffs[i] = u.bo)));
-const padding = (length) => Buffer.alloc((4 - (length % 4)) % 4);
-const body = Buffer.concat([
-  header,
-  words,
-  padding(words.length),
-  Buffer.from(probs.buffer),
-  Buffer.from(backoffs.buffer),
-  Buffer.from(starts.buffer),
-  Buffer.from(seconds.buffer),
-  padding(seconds.byteLength),
-  Buffer.from(quant.buffer),
-]);
+const table = view(Int32Array, layout.table, counts.tableSize).fill(-1);
+kept.forEach((u, i) => {
+  let slot = wordHash(u.w) & (counts.tableSize - 1);
+  while (table[slot] >= 0) slot = (slot + 1) & (counts.tableSize - 1);
+  table[slot] = i;
+});
+view(Uint32Array, layout.bigramStarts, counts.words + 1).set(starts);
+view(Uint16Array, layout.seconds, counts.bigrams).set(bigrams.map((b) => b[1]));
+view(Uint8Array, layout.quantized, counts.bigrams).set(bigrams.map((b) => b[2]));
 mkdirSync(dirname(out), { recursive: true });
 // Stored as is: reading 7 MB costs milliseconds, gunzipping them tens (git and npm compress anyway).
 writeFileSync(out, body);

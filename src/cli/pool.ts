@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { UnspinError } from "../errors.js";
+import { BUNDLED_LANGUAGE_MODEL, LanguageModel } from "../language-model.js";
 import { createUnspinner, type UnspinnerOptions } from "../unspinner.js";
 import { processRecords, type BatchCommand, type BatchInput } from "./task.js";
 
@@ -47,8 +48,21 @@ function workerFailure(input: BatchInput, error: Error): string {
   return JSON.stringify({ id: null, line: input.line, error: { code: "INTERNAL", message: `worker failed: ${error.message}` } });
 }
 
+/**
+ * The options with the language model's file read once into shared memory: every worker uses the same
+ * bytes in place instead of a copy each.
+ */
+function withSharedLanguageModel(options: UnspinnerOptions): UnspinnerOptions {
+  if (options.languageModel === false || options.languageModel instanceof Uint8Array) return options;
+  const file = LanguageModel.load(typeof options.languageModel === "string" ? options.languageModel : BUNDLED_LANGUAGE_MODEL).fileBytes;
+  const shared = new Uint8Array(new SharedArrayBuffer(file.byteLength));
+  shared.set(file);
+  return { ...options, languageModel: shared };
+}
+
 /** A fixed pool of worker threads; each group of records goes to the worker with the fewest groups in flight. */
-export function workerPoolProcessor(command: BatchCommand, options: UnspinnerOptions, size: number): RecordProcessor {
+export function workerPoolProcessor(command: BatchCommand, unspinnerOptions: UnspinnerOptions, size: number): RecordProcessor {
+  const options = withSharedLanguageModel(unspinnerOptions);
   const workerUrl = new URL("./worker.js", import.meta.url);
   const waiting = new Map<number, { resolve: (lines: string[]) => void; reject: (error: Error) => void }>();
   let seq = 0;
