@@ -208,24 +208,21 @@ function fromFit(reading: FitReading, tokens: readonly Token[], text: string, ch
 const NEIGHBOUR_LEGIT = 0.5;
 
 /**
- * The restored words at the edges of the likely spun candidates: for each edge token, the original of
- * the candidate with the lowest prior that starts or ends there.
+ * The restored words at the edges of the likely spun candidates: for each edge token, from the
+ * candidate with the lowest prior that starts or ends there (worked out only for the tokens asked).
  */
-function restoredNeighbours(candidates: readonly Candidate[], base: number): RestoredNeighbours {
-  const firstWordAt = new Map<number, string>();
-  const lastWordAt = new Map<number, string>();
-  const priorAt = new Map<string, number>();
-  const note = (map: Map<number, string>, side: string, at: number, word: string | undefined, legit: number) => {
-    if (!word || legit >= (priorAt.get(side + at) ?? NEIGHBOUR_LEGIT)) return;
-    priorAt.set(side + at, legit);
-    map.set(at, word);
-  };
+function restoredNeighbours(candidates: readonly Candidate[], base: number, length: number): RestoredNeighbours {
+  const startingAt = new Array<Candidate | undefined>(length);
+  const endingAt = new Array<Candidate | undefined>(length);
   for (const c of candidates) {
-    const words = c.originals[0]?.toLowerCase().split(" ").filter(Boolean) ?? [];
-    note(firstWordAt, "first", c.startToken - base, words[0], c.legit);
-    note(lastWordAt, "last", c.endToken - 1 - base, words.at(-1), c.legit);
+    if (c.legit >= NEIGHBOUR_LEGIT || c.originals.length === 0) continue;
+    const first = c.startToken - base;
+    const last = c.endToken - 1 - base;
+    if (c.legit < (startingAt[first]?.legit ?? 1)) startingAt[first] = c;
+    if (c.legit < (endingAt[last]?.legit ?? 1)) endingAt[last] = c;
   }
-  return { firstWordAt, lastWordAt };
+  const words = (c: Candidate | undefined) => c?.originals[0]!.toLowerCase().split(" ").filter(Boolean);
+  return { firstWordAt: (at) => words(startingAt[at])?.[0], lastWordAt: (at) => words(endingAt[at])?.at(-1) };
 }
 
 /** Fit readings for the words no other candidate touches (a listed or composed reading knows better). */
@@ -233,7 +230,7 @@ function fitCandidates(tokens: readonly Token[], text: string, others: readonly 
   const base = tokens[0]?.index ?? 0;
   const covered = new Uint8Array(tokens.length);
   for (const c of others) covered.fill(1, c.startToken - base, c.endToken - base);
-  const readings = wordFit.readingsIn(tokens, (at) => covered[at] === 1, restoredNeighbours(others, base));
+  const readings = wordFit.readingsIn(tokens, (at) => covered[at] === 1, restoredNeighbours(others, base, tokens.length));
   return readings.map((reading) => fromFit(reading, tokens, text, wordFit.channel));
 }
 

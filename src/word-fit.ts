@@ -83,8 +83,8 @@ export class WordFit {
       if (habits.length === 0 || !REREAD_TAGS.has(token.pos) || isCovered(at) || this.composer.hasOwnLine(token.key)) continue;
       const before = words[w - 1];
       const after = words[w + 1];
-      const previous = before !== undefined && tokens[before]!.sentence === token.sentence ? (restored.lastWordAt.get(before) ?? tokens[before]!.key) : SENTENCE_START;
-      const next = after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt.get(after) ?? tokens[after]!.key) : SENTENCE_END;
+      const previous = before !== undefined && tokens[before]!.sentence === token.sentence ? (restored.lastWordAt(before) ?? tokens[before]!.key) : SENTENCE_START;
+      const next = after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt(after) ?? tokens[after]!.key) : SENTENCE_END;
       const asWritten = this.model.fit(previous, token.key, next);
       let best: FitReading | undefined;
       for (const { word } of habits) {
@@ -102,8 +102,8 @@ export class WordFit {
  * the token they replace: `firstWordAt` for a span's first token, `lastWordAt` for its last.
  */
 export interface RestoredNeighbours {
-  firstWordAt: ReadonlyMap<number, string>;
-  lastWordAt: ReadonlyMap<number, string>;
+  firstWordAt(at: number): string | undefined;
+  lastWordAt(at: number): string | undefined;
 }
 
-const NO_RESTORATIONS: RestoredNeighbours = { firstWordAt: new Map(), lastWordAt: new Map() };
+const NO_RESTORATIONS: RestoredNeighbours = { firstWordAt: () => undefined, lastWordAt: () => undefined };
