@@ -11,8 +11,11 @@ export type FindingSource =
   | { kind: "rule"; rule: string }
   /** A known term reassembled from the spinner's word habits (see compose.ts). */
   | { kind: "composed"; term: string; substituted: number }
-  /** A single word read back through a word habit because the original fits its neighbours better (see word-fit.ts). */
-  | { kind: "fit"; original: string; gain: number };
+  /**
+   * A single word read back through a word habit because the original fits its neighbours better
+   * (see word-fit.ts): the gain and its frequency part (log10), and how many lines teach the habit.
+   */
+  | { kind: "fit"; original: string; gain: number; frequency: number; lines: number };
 
 /** A span that may be spun, with the originals it may stand for. Not yet scored. */
 export interface Candidate {
@@ -200,8 +203,9 @@ function fromComposition(reading: ComposedReading, tokens: readonly Token[], tex
 }
 
 function fromFit(reading: FitReading, tokens: readonly Token[], text: string, channel: FitChannel): Candidate {
-  const origin: FindingSource = { kind: "fit", original: reading.original, gain: Math.round(reading.gain * 100) / 100 };
-  return candidateAt(tokens, text, reading.at, reading.at + 1, [reading.original], fitLegit(reading.gain, channel), origin);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const origin: FindingSource = { kind: "fit", original: reading.original, gain: round(reading.gain), frequency: round(reading.frequency), lines: reading.lines };
+  return candidateAt(tokens, text, reading.at, reading.at + 1, [reading.original], fitLegit(reading, channel), origin);
 }
 
 /** Candidates more often spun than not, even in a half-spun page, stand for their restoration as neighbours. */

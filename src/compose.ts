@@ -74,7 +74,16 @@ function habitLegitOf(entry: DictionaryEntry, words: number): number {
 const DISTINCTIVE_LEGIT = 0.1;
 
 const NO_READINGS: readonly ComposedReading[] = Object.freeze([]);
-const NO_HABITS: readonly { word: string }[] = Object.freeze([]);
+/** What a spun word may stand for by a word habit. */
+export interface Habit {
+  word: string;
+  /** Taught by a single-word line with legit ≤ DISTINCTIVE_LEGIT. */
+  distinctive: boolean;
+  /** How many dictionary lines (and their inflected forms) teach it. */
+  lines: number;
+}
+
+const NO_HABITS: readonly Habit[] = Object.freeze([]);
 
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
@@ -87,14 +96,16 @@ export class CompositionModel {
   private readonly substitutes = new Map<string, Set<string>>();
   /** "spun original" → lowest legit of the lines that taught the habit. */
   private readonly habitLegit = new Map<string, number>();
+  /** "spun original" → how many lines (inflected forms apart) taught the habit. */
+  private readonly habitLines = new Map<string, number>();
   private readonly terms: TermNode = { children: new Map() };
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
   /** Spun forms of single-word lines: words the dictionary judges itself, conditions and all. */
   private readonly ownLines = new Set<string>();
 
-  /** spun word → what it may stand for, with whether the habit is distinctive (fixed after learning). */
-  private readonly mappings = new Map<string, { word: string; distinctive: boolean }[]>();
+  /** spun word → what it may stand for: whether the habit is distinctive, how many lines taught it. */
+  private readonly mappings = new Map<string, Habit[]>();
   /** Words that can begin a reading: a term's first word, or a word that maps back to one. */
   private readonly starters = new Set<string>();
   /** Words that can be a reading's second word, as themselves or as what they map back to (a quick test). */
@@ -103,7 +114,7 @@ export class CompositionModel {
   constructor(entries: readonly DictionaryEntry[]) {
     for (const entry of entries) this.learn(entry);
     for (const [spunWord, originals] of this.substitutes) {
-      this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word) })));
+      this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word), lines: this.habitLines.get(`${spunWord} ${word}`) ?? 1 })));
     }
     for (const [spunWord, originals] of this.mappings) {
       if (originals.some((original) => this.terms.children.has(original.word))) this.starters.add(spunWord);
@@ -116,6 +127,7 @@ export class CompositionModel {
     // Only the mappings are read from here on (memory per worker thread).
     this.substitutes.clear();
     this.habitLegit.clear();
+    this.habitLines.clear();
   }
 
   private learn(entry: DictionaryEntry): void {
@@ -129,7 +141,7 @@ export class CompositionModel {
       const target = key.split(" ");
       const core = withoutEdgeFunctionWords(target);
       if (isTerm(core.words)) this.addTerm(core.words, original.split(" ").slice(core.from, core.from + core.words.length).join(" "));
-      if (target.length !== spun.length) continue;
+      if (target.length !== spun.length || isReordering(spun, target)) continue;
       for (let i = 0; i < target.length; i++) {
         if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!, habitLegitOf(entry, spun.length));
       }
@@ -143,6 +155,7 @@ export class CompositionModel {
     set.add(originalWord);
     const key = `${spunWord} ${originalWord}`;
     this.habitLegit.set(key, Math.min(legit, this.habitLegit.get(key) ?? 1));
+    this.habitLines.set(key, (this.habitLines.get(key) ?? 0) + 1);
   }
 
   private isDistinctive(spunWord: string, originalWord: string): boolean {
@@ -221,7 +234,7 @@ export class CompositionModel {
   }
 
   /** The words a spun word may stand for by the dictionaries' word habits (content words only). */
-  habitsOf(spunWord: string): readonly { word: string }[] {
+  habitsOf(spunWord: string): readonly Habit[] {
     return this.mappings.get(spunWord) ?? NO_HABITS;
   }
 
@@ -237,7 +250,7 @@ export class CompositionModel {
 
   /** A word itself first, then what it may stand for. */
   private optionsFor(word: string): { word: string; distinctive: boolean }[] {
-    return [{ word, distinctive: true }, ...(this.mappings.get(word) ?? [])];
+    return [{ word, distinctive: true }, ...(this.mappings.get(word) ?? NO_HABITS)];
   }
 
 }
@@ -252,6 +265,14 @@ function withoutEdgeFunctionWords(words: readonly string[]): { words: string[]; 
   while (from < to && FUNCTION_WORDS.has(words[from]!)) from++;
   while (to > from && FUNCTION_WORDS.has(words[to - 1]!)) to--;
   return { words: words.slice(from, to), from };
+}
+
+/**
+ * True when the original keeps a word of the spun phrase at another place (`additionally it is` →
+ * `it is also`): word-by-word alignment would teach nonsense (`additionally` → `it`).
+ */
+function isReordering(spun: readonly string[], target: readonly string[]): boolean {
+  return spun.some((word, i) => target[i] !== word && target.includes(word));
 }
 
 /** 2–4 words, all plain words, at least two of them content words. */

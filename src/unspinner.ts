@@ -111,8 +111,9 @@ function checkMap(map: ConfidenceMap): ConfidenceMap {
 }
 
 function checkChannel(channel: FitChannel): FitChannel {
-  if (!(channel.habitShare > 0 && Number.isFinite(channel.habitShare) && channel.gainWeight >= 0 && Number.isFinite(channel.gainWeight))) {
-    throw new UnspinError("USAGE", `fitChannel needs a finite positive habitShare and a finite gainWeight ≥ 0, got ${JSON.stringify(channel)}`);
+  const weights = [channel.associationWeight, channel.frequencyWeight, channel.lineWeight];
+  if (!(channel.habitShare > 0 && Number.isFinite(channel.habitShare) && weights.every(Number.isFinite))) {
+    throw new UnspinError("USAGE", `fitChannel needs a finite positive habitShare and finite weights, got ${JSON.stringify(channel)}`);
   }
   return channel;
 }

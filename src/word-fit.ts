@@ -5,14 +5,13 @@ import type { Token } from "./tokenize.js";
 /**
  * Candidate generation and context fit for single words that no dictionary line lists: the word is
  * read back through the spinner's word habits (compose.ts: `gamers` → `players`, learned from
- * `avid gamers` and `professional gamers`), and each reading is weighed by how much better the
- * original fits between the word's neighbours than the word itself, by the language model.
+ * `professional gamers`), and each reading is weighed by how much better the original fits between
+ * the word's neighbours than the word itself, by the language model.
  *
- * The fit alone cannot tell a spin from a writer's choice: clean text is full of words a more common
+ * The fit alone cannot tell a spin from a writer's choice: clean text is full of words a commoner
  * synonym would fit better (`automobile`, `purchase`). So a fit reading adds no evidence that a text
- * is spun; it is scored like any candidate, at the spin rate the other spans around it set, and clean
- * text leaves it far below the threshold. The gain enters as a likelihood ratio (noisy channel):
- * P(text | original) / P(text | word) = 10^gain, times the share of habit words a spinner writes.
+ * is spun; it is scored at the spin rate the listed spans leave unexplained (scoring.ts), and clean
+ * text leaves it far below the threshold. Its prior is a noisy channel (see FitChannel).
  */
 export interface FitReading {
   /** Array index of the word's token. */
@@ -20,40 +19,55 @@ export interface FitReading {
   original: string;
   /** log10 of how much better the original fits its neighbours than the word. */
   gain: number;
+  /** The part of the gain that is the words' own frequency: log10 P(original) − log10 P(word). */
+  frequency: number;
+  /** How many dictionary lines teach the habit. */
+  lines: number;
 }
 
 /** Readings that fit less than 10^MIN_GAIN times better are not candidates at all. */
 const MIN_GAIN = 0.5;
 
 /**
- * The noisy channel behind a fit reading's prior: its odds of being the original are the spin rate's
- * odds × habitShare × 10^(gainWeight × gain).
+ * The noisy channel behind a fit reading's prior. The gain splits into how much commoner the original
+ * is (`frequency`) and how much better it goes with these neighbours than its frequency alone says
+ * (`association` = gain − frequency); a bigram model overstates both, frequency most (clean text is
+ * full of words a commoner synonym fits better: `petrol`, `tournaments`, `pivotal`). The reading's
+ * odds of being the original are the spin rate's odds × habitShare × 10^(associationWeight ×
+ * association + frequencyWeight × frequency) × lines^lineWeight (a habit many lines teach is a
+ * spinner's habit more surely).
  */
 export interface FitChannel {
-  /** How often, in spun text, a habit word stands for its original before its context is weighed. */
   habitShare: number;
-  /** How much of the language model's log likelihood ratio counts as evidence. */
-  gainWeight: number;
+  associationWeight: number;
+  frequencyWeight: number;
+  lineWeight: number;
 }
 
 /**
- * Fitted by maximum likelihood (log loss 0.617 against exact restoration) on the fit readings of the
- * dev pages and the seed, scored with every dictionary line and again without the lines for their
- * marks (`scripts/fit-word-fit.ts`). The weight is far below 1: a bigram model's likelihood ratio
- * overstates the evidence, since clean text is full of words a more common synonym would fit better
- * (`petrol`, `tournaments`, `pivotal`).
+ * Fitted by maximum likelihood on the fit readings of the dev pages and the seed, scored with every
+ * dictionary line and again without the lines for their marks (`scripts/fit-word-fit.ts`): log loss
+ * 0.599 against exact restoration, 0.606 with each document left out of the fit. Separate weights for
+ * association, frequency and lines fit better in-sample (0.573) but no better out of it (0.605), so one
+ * weight serves the whole gain and the line count is left out.
  */
-export const FITTED_CHANNEL: FitChannel = { habitShare: 10 ** -0.2, gainWeight: 0.2 };
+export const FITTED_CHANNEL: FitChannel = { habitShare: 10 ** -0.28, associationWeight: 0.26, frequencyWeight: 0.26, lineWeight: 0 };
 
 /** Tags of words a spinner rewrites and a habit can read back; names and numbers are left alone. */
 const REREAD_TAGS = new Set(["NOUN", "VERB", "ADJ", "ADV", "AUX"]);
 
+/** log10 of the channel's odds factor for a reading (see FitChannel). */
+export function fitLogOdds(reading: Pick<FitReading, "gain" | "frequency" | "lines">, channel: FitChannel = FITTED_CHANNEL): number {
+  const association = reading.gain - reading.frequency;
+  return Math.log10(channel.habitShare) + channel.associationWeight * association + channel.frequencyWeight * reading.frequency + channel.lineWeight * Math.log10(reading.lines);
+}
+
 /**
- * Prior legitimacy (see dictionaries/FORMAT.md) of a fit reading with this gain: the clean-to-spun
- * ratio is 10^(−gainWeight × gain) / habitShare.
+ * Prior legitimacy (see dictionaries/FORMAT.md) of a fit reading: the clean-to-spun ratio is the
+ * inverse of the channel's odds factor.
  */
-export function fitLegit(gain: number, channel: FitChannel = FITTED_CHANNEL): number {
-  const ratio = 10 ** (-channel.gainWeight * gain) / channel.habitShare;
+export function fitLegit(reading: Pick<FitReading, "gain" | "frequency" | "lines">, channel: FitChannel = FITTED_CHANNEL): number {
+  const ratio = 10 ** -fitLogOdds(reading, channel);
   return ratio / (1 + ratio);
 }
 
@@ -87,10 +101,11 @@ export class WordFit {
       const next = after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt(after) ?? tokens[after]!.key) : SENTENCE_END;
       const asWritten = this.model.fit(previous, token.key, next);
       let best: FitReading | undefined;
-      for (const { word } of habits) {
+      for (const { word, lines } of habits) {
         const gain = this.model.fit(previous, word, next) - asWritten;
-        if (gain >= MIN_GAIN && gain > (best?.gain ?? -Infinity)) best = { at, original: word, gain };
+        if (gain >= MIN_GAIN && gain > (best?.gain ?? -Infinity)) best = { at, original: word, gain, frequency: 0, lines };
       }
+      if (best) best.frequency = this.model.unigram(best.original) - this.model.unigram(token.key);
       if (best) readings.push(best);
     }
     return readings;

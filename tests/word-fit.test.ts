@@ -88,11 +88,15 @@ describe("fit readings", () => {
     expect(wordFit().readingsIn(tokenize("It moved at high velocity."), () => false)).toEqual([]);
   });
 
-  it("grow more likely with the gain, and never reach certainty", () => {
-    const legits = [0.5, 1, 2, 4, 8].map((gain) => fitLegit(gain));
+  it("grow more likely with the association and the lines that teach the habit, and never reach certainty", () => {
+    const reading = (gain: number, frequency = 0, lines = 1) => ({ gain, frequency, lines });
+    const legits = [0.5, 1, 2, 4, 8].map((gain) => fitLegit(reading(gain)));
     for (let i = 1; i < legits.length; i++) expect(legits[i]).toBeLessThan(legits[i - 1]!);
-    expect(fitLegit(8, { ...FITTED_CHANNEL, gainWeight: 0 })).toBeCloseTo(fitLegit(0.5, { ...FITTED_CHANNEL, gainWeight: 0 }));
     expect(legits.at(-1)).toBeGreaterThan(0);
+    const channel = { ...FITTED_CHANNEL, lineWeight: 0.5 };
+    expect(fitLegit(reading(2, 0, 8), channel)).toBeLessThan(fitLegit(reading(2, 0, 1), channel));
+    const noAssociation = { ...FITTED_CHANNEL, associationWeight: 0 };
+    expect(fitLegit(reading(3, 1), noAssociation)).toBeCloseTo(fitLegit(reading(1, 1), noAssociation));
   });
 });
 
@@ -104,7 +108,7 @@ describe("fit readings in the pipeline", () => {
   it("are reported in spun text, with their source, and add no evidence to the verdict", () => {
     const found = withModel.detect(SPUN_TEXT, { unsureFrom: 0.05 });
     const fit = found.findings.find((f) => f.source.kind === "fit");
-    expect(fit).toMatchObject({ text: "gamers", source: { kind: "fit", original: "players" } });
+    expect(fit).toMatchObject({ text: "gamers", source: { kind: "fit", original: "players", lines: 1 } });
     expect(fit!.restorations[0]!.text).toBe("players");
     expect(found.document).toEqual(without.detect(SPUN_TEXT).document);
     expect(without.detect(SPUN_TEXT, { unsureFrom: 0.05 }).findings.some((f) => f.source.kind === "fit")).toBe(false);

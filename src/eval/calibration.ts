@@ -42,7 +42,7 @@ export interface JudgedFinding {
   confidence: number;
   right: boolean;
   /** What produced the finding (dictionary line, rule, composed or fit reading). */
-  kind: FindingSource["kind"];
+  source: FindingSource;
 }
 
 /**
@@ -55,7 +55,7 @@ export function judgeFindings(docs: readonly CorpusDocument[], unspinner: Unspin
     for (const f of unspinner.detect(doc.text, { minConfidence: floor }).findings) {
       const top = f.restorations[0]!;
       const right = doc.kind === "clean" ? false : judge(doc, { start: f.start, end: f.end, text: f.text, replacement: top.text, confidence: top.confidence });
-      if (right !== null) judged.push({ document: doc.path, spanConfidence: f.confidence, confidence: top.confidence, right, kind: f.source.kind });
+      if (right !== null) judged.push({ document: doc.path, spanConfidence: f.confidence, confidence: top.confidence, right, source: f.source });
     }
   }
   return judged;
