@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "./errors.js";
@@ -87,6 +87,21 @@ export function hashTableSize(words: number): number {
   return size;
 }
 
+function readIntoSharedMemory(path: string): Uint8Array {
+  const descriptor = openSync(path, "r");
+  try {
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(descriptor).size));
+    for (let at = 0; at < bytes.length; ) {
+      const read = readSync(descriptor, bytes, at, bytes.length - at, at);
+      if (read === 0) throw new Error("file shrank while being read");
+      at += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 export class LanguageModel {
   private readonly wordStarts: Uint32Array;
   private readonly probs: Float32Array;
@@ -112,11 +127,14 @@ export class LanguageModel {
     this.unknown = unknown;
   }
 
-  /** Reads a model file written by scripts/language-model/compact.mjs. */
-  static load(path = BUNDLED_LANGUAGE_MODEL): LanguageModel {
-    let bytes: Buffer;
+  /**
+   * Reads a model file written by scripts/language-model/compact.mjs; with `shared`, straight into a
+   * SharedArrayBuffer, so that worker threads can use the one copy (see `fileBytes`).
+   */
+  static load(path = BUNDLED_LANGUAGE_MODEL, shared = false): LanguageModel {
+    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path);
+      bytes = shared ? readIntoSharedMemory(path) : readFileSync(path);
     } catch (error) {
       throw new UnspinError("MODEL", `${path}: cannot read the language model (${(error as Error).message})`);
     }

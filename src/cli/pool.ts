@@ -54,10 +54,8 @@ function workerFailure(input: BatchInput, error: Error): string {
  */
 function withSharedLanguageModel(options: UnspinnerOptions): UnspinnerOptions {
   if (options.languageModel === false || options.languageModel instanceof Uint8Array) return options;
-  const file = LanguageModel.load(typeof options.languageModel === "string" ? options.languageModel : BUNDLED_LANGUAGE_MODEL).fileBytes;
-  const shared = new Uint8Array(new SharedArrayBuffer(file.byteLength));
-  shared.set(file);
-  return { ...options, languageModel: shared };
+  const path = typeof options.languageModel === "string" ? options.languageModel : BUNDLED_LANGUAGE_MODEL;
+  return { ...options, languageModel: LanguageModel.load(path, true).fileBytes };
 }
 
 /** A fixed pool of worker threads; each group of records goes to the worker with the fewest groups in flight. */
