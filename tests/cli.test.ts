@@ -41,6 +41,20 @@ describe("unspin check", () => {
     expect(runCli(["check", path, "--unsure-from", "2"]).stderr).toMatch(/--unsure-from must be a number from 0 to 1/);
   });
 
+  it("--no-language-model leaves out the fit readings, in one file and in a batch", () => {
+    const habits = file("habits.dict", "counterfeit consciousness => artificial intelligence ; legit=0.001\nprofound learning => deep learning ; legit=0.001\nprofessional gamers => professional players ; legit=0.05\n");
+    const text = file("fit.txt", "Counterfeit consciousness and profound learning are changing sport. The gamers are ready for the new season.\n");
+    const args = ["check", text, "--pack", "tortured-science", "--dict", habits, "--unsure-from", "0.05", "--json"];
+    const kinds = (stdout: string) => (JSON.parse(stdout) as { findings: { source: { kind: string } }[] }).findings.map((f) => f.source.kind);
+    expect(kinds(runCli(args).stdout)).toContain("fit");
+    expect(kinds(runCli([...args, "--no-language-model"]).stdout)).not.toContain("fit");
+    const jsonl = file("fit.jsonl", JSON.stringify({ id: 1, text: readFileSync(text, "utf8") }) + "\n");
+    // Two workers share the model's bytes; below the default threshold so that the reading shows.
+    const batch = (...extra: string[]) => spawnSync("node", [CLI, "check", "--jsonl", jsonl, "--pack", "tortured-science", "--dict", habits, "--jobs", "2", "--min-confidence", "0.3", ...extra], { encoding: "utf8" });
+    expect(batch().stdout).toContain('"kind":"fit"');
+    expect(batch("--no-language-model").stdout).not.toContain('"kind":"fit"');
+  });
+
   it("exits 0 when nothing is found, and prints JSON with --json", () => {
     const out = runCli(["check", file("clean.txt", "A plain sentence about nothing in particular.\n"), ...DICT, "--json"]);
     expect(out.exitCode).toBe(0);
