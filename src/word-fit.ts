@@ -47,11 +47,11 @@ export interface FitChannel {
 /**
  * Fitted by maximum likelihood on the fit readings of the dev pages and the seed, scored with every
  * dictionary line and again without the lines for their marks (`scripts/fit-word-fit.ts`): log loss
- * 0.599 against exact restoration, 0.606 with each document left out of the fit. Separate weights for
- * association, frequency and lines fit better in-sample (0.573) but no better out of it (0.605), so one
- * weight serves the whole gain and the line count is left out.
+ * 0.590 against exact restoration, 0.597 with each document left out of the fit. Separate weights for
+ * association, frequency and lines fit better in-sample (0.569) but no better out of it (0.597), so one
+ * weight serves the whole gain and the line count only chooses among a word's habits.
  */
-export const FITTED_CHANNEL: FitChannel = { habitShare: 10 ** -0.28, associationWeight: 0.26, frequencyWeight: 0.26, lineWeight: 0 };
+export const FITTED_CHANNEL: FitChannel = { habitShare: 10 ** -0.27, associationWeight: 0.27, frequencyWeight: 0.27, lineWeight: 0 };
 
 /** Tags of words a spinner rewrites and a habit can read back; names and numbers are left alone. */
 const REREAD_TAGS = new Set(["NOUN", "VERB", "ADJ", "ADV", "AUX"]);
@@ -100,10 +100,13 @@ export class WordFit {
       const previous = before !== undefined && tokens[before]!.sentence === token.sentence ? (restored.lastWordAt(before) ?? tokens[before]!.key) : SENTENCE_START;
       const next = after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt(after) ?? tokens[after]!.key) : SENTENCE_END;
       const asWritten = this.model.fit(previous, token.key, next);
+      // Which original: the habit's share of the word's habits (its lines) times the likelihood ratio.
       let best: FitReading | undefined;
+      let bestScore = -Infinity;
       for (const { word, lines } of habits) {
         const gain = this.model.fit(previous, word, next) - asWritten;
-        if (gain >= MIN_GAIN && gain > (best?.gain ?? -Infinity)) best = { at, original: word, gain, frequency: 0, lines };
+        const score = gain + Math.log10(lines);
+        if (gain >= MIN_GAIN && score > bestScore) [best, bestScore] = [{ at, original: word, gain, frequency: 0, lines }, score];
       }
       if (best) best.frequency = this.model.unigram(best.original) - this.model.unigram(token.key);
       if (best) readings.push(best);
