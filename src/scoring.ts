@@ -134,7 +134,7 @@ function rateAround(evidence: number, units: number, mass: number, words: number
  * annotated dev pages and the seed, median 0.30. Whatever the dictionaries find of it is explained;
  * a fit reading (word-fit.ts) competes only for the rest. 0.30 is also where the fit readings' log
  * likelihood peaks (scripts/fit-word-fit.ts with 0.25, 0.3, 0.35, 0.4, 0.5: 0.600, 0.597, 0.598,
- * 0.599, 0.602 with each document left out).
+ * 0.599, 0.602 with each document left out, measured before sentence-initial proper nouns were read).
  */
 const PAGE_SPIN_SHARE = 0.3;
 
