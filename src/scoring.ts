@@ -232,6 +232,13 @@ export function scoreCandidates(candidates: Candidate[], wordPositions: readonly
   const near: number[] = [];
   const scored = candidates.map((c, i) => {
     const position = wordPositions[i]!;
+    const scoredCandidate = c as ScoredCandidate;
+    scoredCandidate.wordPosition = position;
+    // Fit readings are scored once the text's spin is known (scoreFitReadings); they have no share here.
+    if (c.origin.kind === "fit") {
+      scoredCandidate.confidence = 0;
+      return scoredCandidate;
+    }
     const [nearEvidence = 0, nearUnits = 0, nearMass = 0] = sums.sumInto(position - WINDOW_WORDS, position + WINDOW_WORDS + 1, near);
     const windowWords = Math.min(words, position + WINDOW_WORDS + 1) - Math.max(0, position - WINDOW_WORDS);
     // The candidate's own evidence is taken out: a span must not vouch for itself.
@@ -240,12 +247,9 @@ export function scoreCandidates(candidates: Candidate[], wordPositions: readonly
       rateAround(nearEvidence - evidence[i]!, nearUnits - shares[i]!, nearMass - mass[i]!, windowWords),
     );
     // Scored in place: long texts have hundreds of thousands of candidates, copies would double them.
-    const scoredCandidate = c as ScoredCandidate;
     scoredCandidate.confidence = applyConfidenceMap(spunProbability(c.legit, rate), map);
-    scoredCandidate.wordPosition = position;
     return scoredCandidate;
   });
-  // Fit readings have no share: they neither count here nor change this total when rescored.
   const expectedSpun = scored.reduce((sum, c, i) => sum + c.confidence * shares[i]!, 0);
   const textEvidence = documentEvidence(candidates.map((c) => c.legit), shares, allUnits, words);
   scoreFitReadings(scored, expectedSpun / Math.max(1, words), documentSpinProbability(textEvidence, words), map);

@@ -104,16 +104,18 @@ export class WordFit {
   readingsIn(tokens: readonly Token[], isCovered: (at: number) => boolean, restored: RestoredNeighbours = NO_RESTORATIONS): FitReading[] {
     const words: number[] = [];
     for (let i = 0; i < tokens.length; i++) if (tokens[i]!.type === "word") words.push(i);
-    const candidates = words.map((at, w) => (this.isCandidate(tokens, words, w, isCovered) ? at : -1)).filter((at) => at >= 0);
-    const wordIndex = new Map(words.map((at, w) => [at, w]));
-    const first = candidates.map((at) => this.readingAt(tokens, words, wordIndex.get(at)!, restored)).filter((r): r is FitReading => r !== undefined);
-    const likely = new Map(first.filter((r) => r.gain >= NEIGHBOUR_GAIN).map((r) => [r.at, r.original]));
-    if (likely.size === 0) return first;
+    const candidates = words.map((_, w) => w).filter((w) => this.isCandidate(tokens, words, w, isCovered));
+    const first = candidates.map((w) => this.readingAt(tokens, words, w, restored));
+    const likely = new Map<number, string>();
+    for (const reading of first) if (reading && reading.gain >= NEIGHBOUR_GAIN) likely.set(reading.at, reading.original);
     const withFirstReadings: RestoredNeighbours = {
       firstWordAt: (at) => restored.firstWordAt(at) ?? likely.get(at),
       lastWordAt: (at) => restored.lastWordAt(at) ?? likely.get(at),
     };
-    return candidates.map((at) => this.readingAt(tokens, words, wordIndex.get(at)!, withFirstReadings)).filter((r): r is FitReading => r !== undefined);
+    // Only a word beside a likely first reading can read differently the second time.
+    const besideLikely = (w: number) => likely.has(words[w - 1] ?? -1) || likely.has(words[w + 1] ?? -1);
+    const readings = candidates.map((w, i) => (besideLikely(w) ? this.readingAt(tokens, words, w, withFirstReadings) : first[i]));
+    return readings.filter((r): r is FitReading => r !== undefined);
   }
 
   /** Whether word `w` may get a reading at all (see readingsIn). */
