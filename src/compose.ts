@@ -79,7 +79,7 @@ export interface Habit {
   word: string;
   /** Taught by a single-word line with legit ≤ DISTINCTIVE_LEGIT. */
   distinctive: boolean;
-  /** How many dictionary lines (and their inflected forms) teach it. */
+  /** How many dictionary entries teach it (each inflected form of a line is an entry of its own). */
   lines: number;
 }
 
@@ -94,10 +94,8 @@ function isContentWord(word: string): boolean {
 export class CompositionModel {
   /** spun word → original words it stands for. */
   private readonly substitutes = new Map<string, Set<string>>();
-  /** "spun original" → lowest legit of the lines that taught the habit. */
-  private readonly habitLegit = new Map<string, number>();
-  /** "spun original" → how many lines (inflected forms apart) taught the habit. */
-  private readonly habitLines = new Map<string, number>();
+  /** "spun original" → lowest legit of the entries that taught the habit, and how many taught it. */
+  private readonly habitStats = new Map<string, { legit: number; lines: number }>();
   private readonly terms: TermNode = { children: new Map() };
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
@@ -114,7 +112,7 @@ export class CompositionModel {
   constructor(entries: readonly DictionaryEntry[]) {
     for (const entry of entries) this.learn(entry);
     for (const [spunWord, originals] of this.substitutes) {
-      this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word), lines: this.habitLines.get(`${spunWord} ${word}`) ?? 1 })));
+      this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word), lines: this.habitStats.get(`${spunWord} ${word}`)?.lines ?? 1 })));
     }
     for (const [spunWord, originals] of this.mappings) {
       if (originals.some((original) => this.terms.children.has(original.word))) this.starters.add(spunWord);
@@ -126,8 +124,7 @@ export class CompositionModel {
     }
     // Only the mappings are read from here on (memory per worker thread).
     this.substitutes.clear();
-    this.habitLegit.clear();
-    this.habitLines.clear();
+    this.habitStats.clear();
   }
 
   private learn(entry: DictionaryEntry): void {
@@ -154,12 +151,13 @@ export class CompositionModel {
     if (set.size >= MAX_SUBSTITUTES_PER_WORD && !set.has(originalWord)) return;
     set.add(originalWord);
     const key = `${spunWord} ${originalWord}`;
-    this.habitLegit.set(key, Math.min(legit, this.habitLegit.get(key) ?? 1));
-    this.habitLines.set(key, (this.habitLines.get(key) ?? 0) + 1);
+    const stats = this.habitStats.get(key);
+    if (stats) [stats.legit, stats.lines] = [Math.min(stats.legit, legit), stats.lines + 1];
+    else this.habitStats.set(key, { legit, lines: 1 });
   }
 
   private isDistinctive(spunWord: string, originalWord: string): boolean {
-    return spunWord === originalWord || (this.habitLegit.get(`${spunWord} ${originalWord}`) ?? 1) <= DISTINCTIVE_LEGIT;
+    return spunWord === originalWord || (this.habitStats.get(`${spunWord} ${originalWord}`)?.legit ?? 1) <= DISTINCTIVE_LEGIT;
   }
 
   private addTerm(target: string[], asWritten: string): void {
