@@ -74,8 +74,15 @@ function wholeWord(tokens: readonly Token[], at: number, step: 1 | -1): string {
  */
 class TextWords {
   private words: Set<string> | undefined;
+  /** Answers by word set: a condition's answer holds for the whole text, however often its entry matches. */
+  private readonly answers = new Map<ReadonlySet<string>, boolean>();
   constructor(private readonly tokens: readonly Token[]) {}
   hasAny(wanted: ReadonlySet<string>): boolean {
+    let answer = this.answers.get(wanted);
+    if (answer === undefined) this.answers.set(wanted, (answer = this.lookUp(wanted)));
+    return answer;
+  }
+  private lookUp(wanted: ReadonlySet<string>): boolean {
     this.words ??= new Set(this.tokens.map((t) => t.key));
     for (const word of wanted) if (this.words.has(word)) return true;
     return false;

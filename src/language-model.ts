@@ -188,20 +188,29 @@ export class LanguageModel {
     return end - start === word.length;
   }
 
-  private idOf(word: string): number {
+  /** The id of a word for the id-based methods (the unknown word's id if the model lacks it). */
+  wordId(word: string): number {
     const id = this.find(word);
     return id < 0 ? this.unknown : id;
   }
 
   /** log10 P(word). */
   unigram(word: string): number {
-    return this.probs[this.idOf(word)]!;
+    return this.probs[this.wordId(word)]!;
   }
 
   /** log10 P(second | first), backing off to log10 P(second) for a bigram the model does not keep. */
   bigram(first: string, second: string): number {
-    const a = this.idOf(first);
-    const b = this.idOf(second);
+    return this.bigramOfIds(this.wordId(first), this.wordId(second));
+  }
+
+  /** `unigram` by word id: callers that ask about the same words many times look them up once. */
+  unigramOfId(id: number): number {
+    return this.probs[id]!;
+  }
+
+  /** `bigram` by word ids. */
+  bigramOfIds(a: number, b: number): number {
     const from = this.bigramStarts[a]!;
     const to = this.bigramStarts[a + 1]!;
     const at = from + lowerBound(to - from, (i) => this.seconds[from + i]! < b);
@@ -209,8 +218,13 @@ export class LanguageModel {
     return this.backoffs[a]! + this.probs[b]!;
   }
 
+  /** `fit` by word ids. */
+  fitOfIds(previous: number, word: number, next: number): number {
+    return this.bigramOfIds(previous, word) + this.bigramOfIds(word, next);
+  }
+
   /** log10 of how well `word` fits between `previous` and `next` (lowercase words, or the sentence marks). */
   fit(previous: string, word: string, next: string): number {
-    return this.bigram(previous, word) + this.bigram(word, next);
+    return this.fitOfIds(this.wordId(previous), this.wordId(word), this.wordId(next));
   }
 }

@@ -86,6 +86,9 @@ export function fitLegit(reading: Pick<FitReading, "gain" | "frequency" | "lines
 }
 
 export class WordFit {
+  /** Habits by spun word, with model ids (bounded by the habit vocabulary: the words that have habits). */
+  private readonly habitIds = new Map<string, HabitIds>();
+
   constructor(
     private readonly model: LanguageModel,
     private readonly composer: CompositionModel,
@@ -132,20 +135,48 @@ export class WordFit {
     const token = tokens[at]!;
     const before = words[w - 1];
     const after = words[w + 1];
-    const previous = !startsSentence(tokens, words, w) ? (restored.lastWordAt(before!) ?? tokens[before!]!.key) : SENTENCE_START;
-    const next = after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt(after) ?? tokens[after]!.key) : SENTENCE_END;
-    const asWritten = this.model.fit(previous, token.key, next);
+    const model = this.model;
+    const previous = model.wordId(!startsSentence(tokens, words, w) ? (restored.lastWordAt(before!) ?? tokens[before!]!.key) : SENTENCE_START);
+    const next = model.wordId(after !== undefined && tokens[after]!.sentence === token.sentence ? (restored.firstWordAt(after) ?? tokens[after]!.key) : SENTENCE_END);
+    const written = model.wordId(token.key);
+    const asWritten = model.fitOfIds(previous, written, next);
+    const habits = this.habitsOf(token.key);
     // Which original: the habit's share of the word's habits (its lines) times the likelihood ratio.
     let best: FitReading | undefined;
     let bestScore = -Infinity;
-    for (const { word, lines } of this.composer.habitsOf(token.key)) {
-      const gain = this.model.fit(previous, word, next) - asWritten;
-      const score = gain + Math.log10(lines);
-      if (gain >= MIN_GAIN && score > bestScore) [best, bestScore] = [{ at, original: word, gain, frequency: 0, lines }, score];
+    let bestId = -1;
+    for (let h = 0; h < habits.words.length; h++) {
+      const id = habits.ids[h]!;
+      const gain = model.fitOfIds(previous, id, next) - asWritten;
+      const score = gain + habits.logLines[h]!;
+      if (gain >= MIN_GAIN && score > bestScore) [best, bestScore, bestId] = [{ at, original: habits.words[h]!, gain, frequency: 0, lines: habits.lines[h]! }, score, id];
     }
-    if (best) best.frequency = this.model.unigram(best.original) - this.model.unigram(token.key);
+    if (best) best.frequency = model.unigramOfId(bestId) - model.unigramOfId(written);
     return best;
   }
+
+  /** A spun word's habits with their model ids, looked up once per word (a page repeats its words). */
+  private habitsOf(spunWord: string): HabitIds {
+    let habits = this.habitIds.get(spunWord);
+    if (!habits) {
+      const list = this.composer.habitsOf(spunWord);
+      habits = {
+        words: list.map((h) => h.word),
+        ids: Int32Array.from(list, (h) => this.model.wordId(h.word)),
+        lines: list.map((h) => h.lines),
+        logLines: Float64Array.from(list, (h) => Math.log10(h.lines)),
+      };
+      this.habitIds.set(spunWord, habits);
+    }
+    return habits;
+  }
+}
+
+interface HabitIds {
+  words: string[];
+  ids: Int32Array;
+  lines: number[];
+  logLines: Float64Array;
 }
 
 function startsSentence(tokens: readonly Token[], words: readonly number[], w: number): boolean {
