@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCompiledPack, writeCompiledPack } from "../src/dictionary/compiled.js";
+import { DictionaryIndex } from "../src/dictionary/index.js";
 import { BUNDLED_DICTIONARY_DIR, bundledPacks, loadBundledPacks, loadDictionaryFile, loadPack } from "../src/dictionary/load.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
 import { UnspinError } from "../src/errors.js";
+import { tokenize } from "../src/tokenize.js";
 
 const parse = (text: string) => parseDictionary(text, "test.dict", "test");
 
@@ -91,6 +93,30 @@ describe("dictionary lines", () => {
 
   it("reports a missing dictionary file clearly", () => {
     expect(() => loadDictionaryFile("/nonexistent/x.dict")).toThrow(/x\.dict: cannot read dictionary \(ENOENT\)/);
+  });
+});
+
+describe("dictionary index", () => {
+  const matches = (index: DictionaryIndex, text: string) => {
+    const tokens = tokenize(text);
+    return tokens.flatMap((_, i) => index.matchAt(tokens, i)).map((m) => [m.entry.spun, m.start, m.end]);
+  };
+
+  it("matches a spun form only where the text spaces its tokens the same way", () => {
+    const index = new DictionaryIndex(parse("know-how => technology\nwall avenue => Wall Street"));
+    expect(matches(index, "new know-how on Wall Avenue")).toEqual([["know-how", 1, 4], ["wall avenue", 5, 7]]);
+    expect(matches(index, "we know - how it works")).toEqual([]);
+  });
+
+  it("keeps every entry of a shared spun form", () => {
+    const entries = [...parse("stays => remains"), ...parseDictionary("stays => lingers", "other.dict", "other")];
+    const found = tokenize("he stays").flatMap((_, i, tokens) => new DictionaryIndex(entries).matchAt(tokens, i));
+    expect(found.map((m) => m.entry.originals[0])).toEqual(["remains", "lingers"]);
+  });
+
+  it("rejects a spun form too long for the index, naming its file and line", () => {
+    const long = Array.from({ length: 32 }, (_, i) => `w${i}`).join(" ");
+    expect(() => new DictionaryIndex(parse(`fine => good\n${long} => short`))).toThrow(/test\.dict:2: the spun form has 32 tokens, more than 31/);
   });
 });
 

@@ -1,12 +1,19 @@
+import { UnspinError } from "../errors.js";
 import type { Token } from "../tokenize.js";
 import { tokenizePhrases } from "../tokenize.js";
 import type { DictionaryEntry } from "./types.js";
 
-/** Most nodes are leaves or carry no entries: both fields are created on first use (memory per worker). */
+/**
+ * Most nodes are leaves or carry no entries: every field is created on first use, and an entry's
+ * spacing is a number in an array beside it rather than an object and an array of its own (memory
+ * per worker thread: the index has a node per word of tens of thousands of phrases).
+ */
 interface TrieNode {
   children?: Map<string, TrieNode>;
-  /** Entries whose spun form ends at this node, with the whitespace pattern they need. */
-  entries?: { entry: DictionaryEntry; attached: boolean[] }[];
+  /** Entries whose spun form ends at this node. */
+  entries?: DictionaryEntry[];
+  /** For each entry, the tokens of its spun form that follow the previous one without a space (bit k for token k). */
+  spacings?: number[];
 }
 
 /** A dictionary match: tokens [start, end) of the text spell `entry.spun`. */
@@ -40,7 +47,11 @@ export class DictionaryIndex {
         if (!child) node.children.set(key, (child = newNode()));
         node = child;
       }
-      if (keys.length > 0) (node.entries ??= []).push({ entry, attached });
+      if (keys.length === 0) return;
+      const spacing = spacingMask(entry, attached);
+      // Literals, not push onto []: a pushed-to array reserves room for 17 elements, and most nodes keep one.
+      if (node.entries) [node.entries, node.spacings] = [[...node.entries, entry], [...node.spacings!, spacing]];
+      else [node.entries, node.spacings] = [[entry], [spacing]];
     });
   }
 
@@ -50,8 +61,9 @@ export class DictionaryIndex {
     if (!node) return NO_MATCHES; // most tokens start no entry: no allocation for them
     const matches: DictionaryMatch[] = [];
     for (let i = start; node; node = node.children?.get(tokens[++i]?.key ?? "")) {
-      for (const { entry, attached } of node.entries ?? NO_ENTRIES) {
-        if (sameSpacing(tokens, start, attached)) matches.push({ start, end: i + 1, entry });
+      const entries = node.entries ?? NO_ENTRIES;
+      for (let k = 0; k < entries.length; k++) {
+        if (sameSpacing(tokens, start, i + 1, node.spacings![k]!)) matches.push({ start, end: i + 1, entry: entries[k]! });
       }
     }
     return matches;
@@ -59,11 +71,26 @@ export class DictionaryIndex {
 }
 
 const NO_MATCHES: readonly DictionaryMatch[] = Object.freeze([]);
-const NO_ENTRIES: NonNullable<TrieNode["entries"]> = [];
+const NO_ENTRIES: readonly DictionaryEntry[] = [];
 
-function sameSpacing(tokens: readonly Token[], start: number, attached: boolean[]): boolean {
-  for (let k = 1; k < attached.length; k++) {
-    if (attached[k] === tokens[start + k]!.spaceBefore) return false;
+/** Spun forms longer than this many tokens do not fit a spacing mask (no spinner substitution is that long). */
+const MAX_PHRASE_TOKENS = 31;
+
+/** Bit k set when token k of a phrase follows token k − 1 without a space. */
+function spacingMask(entry: DictionaryEntry, attached: readonly boolean[]): number {
+  if (attached.length > MAX_PHRASE_TOKENS) {
+    throw new UnspinError("DICTIONARY_SYNTAX", `${entry.file}:${entry.line}: the spun form has ${attached.length} tokens, more than ${MAX_PHRASE_TOKENS}`);
+  }
+  let mask = 0;
+  for (let k = 1; k < attached.length; k++) if (attached[k]) mask |= 1 << k;
+  return mask;
+}
+
+/** True when tokens [start, end) of the text have the phrase's spacing. */
+function sameSpacing(tokens: readonly Token[], start: number, end: number, mask: number): boolean {
+  for (let k = 1; k < end - start; k++) {
+    const attached = ((mask >>> k) & 1) === 1;
+    if (attached === tokens[start + k]!.spaceBefore) return false;
   }
   return true;
 }
