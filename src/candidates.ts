@@ -76,14 +76,18 @@ class TextWords {
   private words: Set<string> | undefined;
   /** Answers by word set: a condition's answer holds for the whole text, however often its entry matches. */
   private readonly answers = new Map<ReadonlySet<string>, boolean>();
-  constructor(private readonly tokens: readonly Token[]) {}
+  /** `asked`: every word some doc: condition names; only those of the text are collected. */
+  constructor(private readonly tokens: readonly Token[], private readonly asked: ReadonlySet<string>) {}
   hasAny(wanted: ReadonlySet<string>): boolean {
     let answer = this.answers.get(wanted);
     if (answer === undefined) this.answers.set(wanted, (answer = this.lookUp(wanted)));
     return answer;
   }
   private lookUp(wanted: ReadonlySet<string>): boolean {
-    this.words ??= new Set(this.tokens.map((t) => t.key));
+    if (!this.words) {
+      this.words = new Set();
+      for (const token of this.tokens) if (this.asked.has(token.key)) this.words.add(token.key);
+    }
     for (const word of wanted) if (this.words.has(word)) return true;
     return false;
   }
@@ -102,12 +106,23 @@ function conditionHolds(condition: ContextCondition, tokens: readonly Token[], s
   return condition.negated ? !hit : hit;
 }
 
+/**
+ * The entry's POS test: on its head word when the match has one token per word of the spun form,
+ * else (the tokenizer split a word) on any token of the match.
+ */
 function headPosFits(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number): boolean {
-  if (!entry.pos) return true;
-  const span = tokens.slice(start, end);
-  const words = entry.spun.split(" ").length;
-  const head = span.length === words ? span[entry.headWord] : undefined;
-  return head ? entry.pos.has(head.pos) : span.some((t) => entry.pos!.has(t.pos));
+  const tags = entry.pos;
+  if (!tags) return true;
+  if (end - start === wordCount(entry.spun) && entry.headWord < end - start) return tags.has(tokens[start + entry.headWord]!.pos);
+  for (let i = start; i < end; i++) if (tags.has(tokens[i]!.pos)) return true;
+  return false;
+}
+
+/** Words of a single-spaced phrase, counted without splitting it (this runs for every match). */
+function wordCount(phrase: string): number {
+  let words = 1;
+  for (let i = 0; i < phrase.length; i++) if (phrase.charCodeAt(i) === 32) words++;
+  return words;
 }
 
 /** True when the entry's POS test and context conditions accept the match at tokens [start, end). */
@@ -252,7 +267,7 @@ function fitCandidates(tokens: readonly Token[], text: string, others: readonly 
  */
 export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel, wordFit?: WordFit): Candidate[] {
   const candidates: Candidate[] = [];
-  const textWords = new TextWords(tokens);
+  const textWords = new TextWords(tokens, index.documentConditionWords);
   for (let start = 0; start < tokens.length; start++) {
     if (isLayout(tokens[start]!)) continue;
     const firstMatch = candidates.length;

@@ -35,8 +35,12 @@ export class DictionaryIndex {
   private readonly root = newNode();
   readonly entries: readonly DictionaryEntry[];
 
+  /** Every word a `doc:` condition of the entries names. */
+  readonly documentConditionWords: ReadonlySet<string>;
+
   constructor(entries: readonly DictionaryEntry[]) {
     this.entries = entries;
+    this.documentConditionWords = new Set(entries.flatMap((e) => e.conditions.filter((c) => c.side === "doc").flatMap((c) => [...c.words])));
     const phrases = tokenizePhrases(entries.map((e) => e.spun));
     entries.forEach((entry, i) => {
       const { keys, attached } = phrases[i]!;
