@@ -9,9 +9,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { logistic, logit } from "../src/confidence.js";
+import { logit } from "../src/confidence.js";
 import { createUnspinner } from "../src/index.js";
 import { SPUN_VERDICT_FROM } from "../src/verdict.js";
+import { fitLogistic, type RegressionPoint } from "./logistic-regression.js";
 
 const unspinner = createUnspinner();
 const evidenceOf = (text: string) => unspinner.detect(text).document.spinEvidence;
@@ -31,29 +32,14 @@ for (const size of windowSizes) {
   }
 }
 
-/** Balanced-class logistic regression on one feature, by Newton's method. */
+/** Balanced-class logistic regression on one feature: each class weighs half. */
 function fit(positives: readonly number[], negatives: readonly number[]): { slope: number; intercept: number } {
-  let slope = 1;
-  let intercept = 0;
-  const points = [...positives.map((x) => ({ x, y: 1, w: 0.5 / positives.length })), ...negatives.map((x) => ({ x, y: 0, w: 0.5 / negatives.length }))];
-  for (let iteration = 0; iteration < 50; iteration++) {
-    let [ga, gb, haa, hab, hbb] = [0, 0, 0, 0, 0];
-    for (const { x, y, w } of points) {
-      const p = logistic(slope * x + intercept);
-      const r = w * (p - y);
-      const h = w * p * (1 - p);
-      ga += r * x;
-      gb += r;
-      haa += h * x * x;
-      hab += h * x;
-      hbb += h;
-    }
-    const det = haa * hbb - hab * hab;
-    if (det <= 0) break;
-    slope -= (hbb * ga - hab * gb) / det;
-    intercept -= (haa * gb - hab * ga) / det;
-  }
-  return { slope, intercept };
+  const points: RegressionPoint[] = [
+    ...positives.map((x) => ({ x: [x, 1], y: 1 as const, weight: 0.5 / positives.length })),
+    ...negatives.map((x) => ({ x: [x, 1], y: 0 as const, weight: 0.5 / negatives.length })),
+  ];
+  const [slope, intercept] = fitLogistic(points, [1, 0]);
+  return { slope: slope!, intercept: intercept! };
 }
 
 const judge = (map: { slope: number; intercept: number }, x: number) => map.slope * x + map.intercept >= logit(SPUN_VERDICT_FROM);

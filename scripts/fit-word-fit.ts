@@ -17,6 +17,7 @@ import { discoverCorpus } from "../src/eval/corpus.js";
 import { judgeFindings } from "../src/eval/calibration.js";
 import { createUnspinner } from "../src/unspinner.js";
 import { FITTED_CHANNEL, fitLogOdds, type FitChannel } from "../src/word-fit.js";
+import { fitLogistic } from "./logistic-regression.js";
 
 interface Reading {
   document: string;
@@ -81,42 +82,17 @@ function logLoss(readings: readonly Reading[], channel: FitChannel): number {
   return readings.reduce((sum, r) => sum - Math.log(r.right ? clamp(predicted(r, channel)) : 1 - clamp(predicted(r, channel))), 0) / Math.max(1, readings.length);
 }
 
-/** Solves a small linear system by Gaussian elimination with partial pivoting. */
-function solve(matrix: number[][], vector: number[]): number[] {
-  const n = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i]!]);
-  for (let col = 0; col < n; col++) {
-    const pivot = a.slice(col).reduce((best, row, i) => (Math.abs(row[col]!) > Math.abs(a[best]![col]!) ? col + i : best), col);
-    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
-    for (let row = col + 1; row < n; row++) {
-      const factor = a[row]![col]! / a[col]![col]!;
-      for (let k = col; k <= n; k++) a[row]![k]! -= factor * a[col]![k]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let row = n - 1; row >= 0; row--) x[row] = (a[row]![n]! - a[row]!.slice(row + 1, n).reduce((sum, v, k) => sum + v * x[row + 1 + k]!, 0)) / a[row]![row]!;
-  return x;
-}
-
-/** Newton's method on the log loss: a logistic regression with the rate as offset (convex). */
+/**
+ * A logistic regression with the rate as offset (convex): the pipeline's log odds are slope · (rate
+ * log odds + ln 10 · Σ weight · feature) + intercept, so each feature enters scaled by slope · ln 10.
+ */
 function fit(readings: readonly Reading[], family: Family): FitChannel {
-  const size = family.features(readings[0]!).length;
-  let w = new Array<number>(size).fill(0);
-  for (let step = 0; step < 25; step++) {
-    const gradient = new Array<number>(size).fill(0);
-    const hessian = Array.from({ length: size }, () => new Array<number>(size).fill(1e-6));
-    for (const r of readings) {
-      const p = predicted(r, family.channel(w));
-      const x = family.features(r).map((v) => v * FITTED_MAP.slope * LN10);
-      x.forEach((xi, i) => {
-        gradient[i]! += (p - (r.right ? 1 : 0)) * xi;
-        x.forEach((xj, j) => (hessian[i]![j]! += p * (1 - p) * xi * xj));
-      });
-    }
-    const delta = solve(hessian, gradient);
-    w = w.map((value, k) => value - delta[k]!);
-  }
-  return family.channel(w);
+  const points = readings.map((r) => ({
+    x: family.features(r).map((v) => v * FITTED_MAP.slope * LN10),
+    y: r.right ? (1 as const) : (0 as const),
+    offset: FITTED_MAP.slope * r.rateLogOdds + FITTED_MAP.intercept,
+  }));
+  return family.channel(fitLogistic(points));
 }
 
 const readings = [...readingsOf({}), ...readingsOf({ withoutEntriesFor: marked })];
