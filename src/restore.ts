@@ -1,6 +1,11 @@
 import type { ScoredCandidate } from "./scoring.js";
 import type { Token } from "./tokenize.js";
 
+/** True when the text starts with a capital letter (any script). */
+function startsUpper(text: string): boolean {
+  return /^\p{Lu}/u.test(text);
+}
+
 /** One proposed original for a span, with the probability that it is the right one. */
 export interface Restoration {
   text: string;
@@ -80,12 +85,12 @@ function wordCase(spun: string, original: string, inherent = false): string {
   if (spun.toLowerCase() === original.toLowerCase()) return spun; // an unchanged word keeps its spelling
   if (isAllCaps(spun)) return original.toUpperCase();
   if (inherent) return original;
-  return /^\p{Lu}/u.test(spun) ? capitalizeFirst(original) : original;
+  return startsUpper(spun) ? capitalizeFirst(original) : original;
 }
 
 /** Every word capitalised, but for small words and words without letters. */
 function isTitleCase(words: readonly string[]): boolean {
-  return words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w) || !/\p{L}/u.test(w));
+  return words.length > 1 && words.every((w) => startsUpper(w) || SMALL_WORDS.has(w) || !/\p{L}/u.test(w));
 }
 
 /**
@@ -105,12 +110,12 @@ export function carryCase(spun: string, original: string, capitals: readonly boo
     cased = originalWords.map((w, i) => wordCase(spunWords[i]!, w, inherent(i))).join(" ");
   } else if (isAllCaps(spun) || (spunWords.length > 1 && spunWords.every(isAllCaps))) {
     return original.toUpperCase();
-  } else if (isTitleCase(spunWords) && spunWords.some((w, i) => /^\p{Lu}/u.test(w) && !inherent(i))) {
+  } else if (isTitleCase(spunWords) && spunWords.some((w, i) => startsUpper(w) && !inherent(i))) {
     cased = originalWords.map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w))).join(" ");
   } else {
-    cased = /^\p{Lu}/u.test(spun) && !inherent(0) ? capitalizeFirst(original) : original;
+    cased = startsUpper(spun) && !inherent(0) ? capitalizeFirst(original) : original;
   }
-  return sentenceStart && capitals.length > 0 && /^\p{Lu}/u.test(spun) ? capitalizeFirst(cased) : cased;
+  return sentenceStart && capitals.length > 0 && startsUpper(spun) ? capitalizeFirst(cased) : cased;
 }
 
 // Words spelled with a vowel letter but said with a consonant sound, and the reverse.
@@ -142,7 +147,7 @@ export interface RestorationPlan {
 function withArticle(article: { text: string }, gap: string, restoration: string): string {
   const wanted = indefiniteArticleFor(restoration);
   const cased = article.text === article.text.toUpperCase() && article.text.length > 1 ? wanted.toUpperCase()
-    : /^\p{Lu}/u.test(article.text) ? capitalizeFirst(wanted) : wanted;
+    : startsUpper(article.text) ? capitalizeFirst(wanted) : wanted;
   return cased + gap + restoration;
 }
 

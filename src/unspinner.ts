@@ -5,7 +5,7 @@ import { DictionaryIndex } from "./dictionary/index.js";
 import { loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
 import type { DictionaryEntry } from "./dictionary/types.js";
 import { UnspinError } from "./errors.js";
-import { BUNDLED_LANGUAGE_MODEL, LanguageModel } from "./language-model.js";
+import { LanguageModel, languageModelPath } from "./language-model.js";
 import { applyEdits, stabilizeEdits, withoutUnchangedEdges, type Edit } from "./repair.js";
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
@@ -209,7 +209,7 @@ const languageModels = new Map<string, LanguageModel>();
 function languageModelFor(option: boolean | string | Uint8Array = true): LanguageModel | undefined {
   if (option === false) return undefined;
   if (option instanceof Uint8Array) return LanguageModel.fromBytes(option);
-  const path = option === true ? BUNDLED_LANGUAGE_MODEL : option;
+  const path = languageModelPath(option);
   let model = languageModels.get(path);
   if (!model) languageModels.set(path, (model = LanguageModel.load(path)));
   return model;

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { UnspinError } from "../errors.js";
-import { BUNDLED_LANGUAGE_MODEL, LanguageModel } from "../language-model.js";
+import { LanguageModel, languageModelPath } from "../language-model.js";
 import { createUnspinner, type UnspinnerOptions } from "../unspinner.js";
 import { processRecords, type BatchCommand, type BatchInput } from "./task.js";
 
@@ -54,8 +54,7 @@ function workerFailure(input: BatchInput, error: Error): string {
  */
 function withSharedLanguageModel(options: UnspinnerOptions): UnspinnerOptions {
   if (options.languageModel === false || options.languageModel instanceof Uint8Array) return options;
-  const path = typeof options.languageModel === "string" ? options.languageModel : BUNDLED_LANGUAGE_MODEL;
-  return { ...options, languageModel: LanguageModel.load(path, true).fileBytes };
+  return { ...options, languageModel: LanguageModel.load(languageModelPath(options.languageModel), true).fileBytes };
 }
 
 /** A fixed pool of worker threads; each group of records goes to the worker with the fewest groups in flight. */
