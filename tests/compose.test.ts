@@ -49,6 +49,27 @@ describe("composed readings", () => {
     expect(readings("The woodland of haphazard.")).toEqual([{ span: "woodland of haphazard", term: "random forest", substituted: 3 }]);
   });
 
+  it("find every term of a large dictionary, whichever words open it (the opening-pair test never turns one away)", () => {
+    // 2,000 made-up terms, each taught a habit for its first and second word.
+    const letters = (n: number): string => (n < 26 ? "" : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+    const word = (n: number, salt: string) => `${salt}${letters(n)}q`;
+    const lines = Array.from({ length: 2000 }, (_, n) => [
+      `${word(n, "sa")} ${word(n, "tb")} => ${word(n, "a")} ${word(n, "b")} ; legit=0.01`,
+      `${word(n, "sx")} => ${word(n, "a")} ; legit=0.05`,
+      `${word(n, "sy")} => ${word(n, "b")} ; legit=0.05`,
+    ]).flat();
+    const large = new CompositionModel(parseDictionary(lines.join("\n"), "large.dict", "test"));
+    const found = (text: string) => {
+      const tokens = tokenize(text);
+      return tokens.flatMap((_, i) => large.readingsAt(tokens, i)).map((r) => r.term);
+    };
+    for (let n = 0; n < 2000; n += 7) {
+      expect(found(`x ${word(n, "sx")} ${word(n, "sy")} y`)).toEqual([`${word(n, "a")} ${word(n, "b")}`]);
+      expect(found(`x ${word(n, "a")} ${word(n, "sy")} y`)).toEqual([`${word(n, "a")} ${word(n, "b")}`]);
+      expect(found(`x ${word(n, "sx")} ${word(n + 1, "sy")} y`)).toEqual([]);
+    }
+  });
+
   it("leave alone the terms themselves, listed spun phrases, phrases across punctuation and function words", () => {
     expect(readings("A random forest, deep learning.")).toEqual([]);
     expect(readings("An irregular woodland.")).toEqual([]);
