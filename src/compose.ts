@@ -101,6 +101,8 @@ export class CompositionModel {
   private readonly terms: TermNode & { children: Map<string, TermNode> } = { children: new Map() };
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
+  /** Originals learned so far (while the model is built). */
+  private readonly learnedOriginals = new Set<string>();
   /** Spun forms of single-word lines: words the dictionary judges itself, conditions and all. */
   private readonly ownLines = new Set<string>();
 
@@ -130,6 +132,7 @@ export class CompositionModel {
     // Only the mappings are read from here on (memory per worker thread).
     this.substitutes.clear();
     this.habitStats.clear();
+    this.learnedOriginals.clear();
   }
 
   private learn(entry: DictionaryEntry): void {
@@ -138,16 +141,23 @@ export class CompositionModel {
     this.listed.add(entry.spun);
     if (spun.length === 1) this.ownLines.add(entry.spun);
     for (const original of entry.originals) {
-      const key = original.toLowerCase();
-      this.listed.add(key);
-      const target = key.split(" ");
-      const core = withoutEdgeFunctionWords(target);
-      if (isTerm(core.words)) this.addTerm(core.words, original.split(" ").slice(core.from, core.from + core.words.length).join(" "));
+      // Inflected forms and sibling lines repeat originals: each is listed, and a term, once.
+      if (!this.learnedOriginals.has(original)) this.learnOriginal(original);
+      const target = original.toLowerCase().split(" ");
       if (target.length !== spun.length || isReordering(spun, target)) continue;
       for (let i = 0; i < target.length; i++) {
         if (target[i] !== spun[i] && isContentWord(target[i]!) && isContentWord(spun[i]!)) this.addSubstitute(spun[i]!, target[i]!, habitLegitOf(entry, spun.length));
       }
     }
+  }
+
+  /** An original as dictionary text, and as a known term when it is one. */
+  private learnOriginal(original: string): void {
+    this.learnedOriginals.add(original);
+    const target = original.toLowerCase().split(" ");
+    this.listed.add(target.join(" "));
+    const core = withoutEdgeFunctionWords(target);
+    if (isTerm(core.words)) this.addTerm(core.words, original.split(" ").slice(core.from, core.from + core.words.length).join(" "));
   }
 
   private addSubstitute(spunWord: string, originalWord: string, legit: number): void {

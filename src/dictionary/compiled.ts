@@ -73,18 +73,27 @@ function fromJson(json: string): CompiledPack {
     if (value === undefined) shared.set(key, (value = make()));
     return value;
   };
+  // Strings many entries repeat (file, pack, form): the first copy serves them all.
+  const strings = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
+  const noConditions: DictionaryEntry["conditions"] = [];
   for (const entry of compiled.entries ?? []) {
     const mutable = entry as { -readonly [K in keyof DictionaryEntry]: DictionaryEntry[K] };
-    if (entry.pos) mutable.pos = once(`pos:${JSON.stringify(entry.pos)}`, () => new Set(entry.pos as unknown as string[]));
+    if (entry.pos) mutable.pos = once(`pos:${[...entry.pos].join("/")}`, () => new Set(entry.pos as unknown as string[]));
     // Lists that many entries repeat (no conditions, the same originals, case flags) are kept once.
-    mutable.conditions = once(`conditions:${JSON.stringify(entry.conditions)}`, () =>
+    mutable.conditions = entry.conditions.length === 0 ? noConditions : once(`conditions:${JSON.stringify(entry.conditions)}`, () =>
       entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) }))));
-    mutable.originals = once(`originals:${entry.originals.join("|")}`, () => entry.originals.map((o) => once(`word:${o}`, () => o)));
+    mutable.originals = once(`originals:${entry.originals.join("|")}`, () => entry.originals.map(intern));
     if (entry.capitals) mutable.capitals = once(`capitals:${entry.capitals.join()}`, () => entry.capitals!);
-    mutable.form = once(`form:${entry.form}`, () => entry.form);
-    mutable.file = once(`file:${entry.file}`, () => entry.file);
-    mutable.source = once(`source:${entry.source}`, () => entry.source);
-    mutable.pack = once(`pack:${entry.pack}`, () => entry.pack);
+    mutable.form = intern(entry.form) as DictionaryEntry["form"];
+    mutable.file = intern(entry.file);
+    mutable.source = intern(entry.source);
+    mutable.pack = intern(entry.pack);
   }
   return compiled;
 }
