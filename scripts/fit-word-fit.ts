@@ -10,11 +10,14 @@
  *
  * DEV_PAGES: a folder of annotated spun pages beside the checkout (the shipped channel was fitted on
  * the third-party dev pages and the seed article). Also prints the log loss with each document left
- * out of the fit in turn, and that of the shipped channel.
+ * out of the fit in turn, and that of the shipped channel; then the first folder's totals with each
+ * page scored by the channel fitted without it.
  */
 import { FITTED_MAP, logit } from "../src/confidence.js";
 import { discoverCorpus } from "../src/eval/corpus.js";
 import { judgeFindings } from "../src/eval/calibration.js";
+import { addCounts, rates, ZERO_COUNTS } from "../src/eval/metrics.js";
+import { evaluateDocument } from "../src/eval/run.js";
 import { createUnspinner } from "../src/unspinner.js";
 import { FITTED_CHANNEL, fitLogOdds, type FitChannel } from "../src/word-fit.js";
 import { fitLogistic } from "./logistic-regression.js";
@@ -109,3 +112,22 @@ for (const family of [TWO_CONSTANTS, FOUR_CONSTANTS]) {
   console.log(`${family.name}: ${show(channel)}\n  log loss ${logLoss(readings, channel).toFixed(4)} in-sample, ${looLoss.toFixed(4)} leaving each document out`);
 }
 console.log(`shipped: ${show(FITTED_CHANNEL)}  log loss ${logLoss(readings, FITTED_CHANNEL).toFixed(4)}`);
+
+/**
+ * How much the shipped family leans on the pages it was fitted on: each annotated page is repaired
+ * with the channel fitted without it, with every line and without the lines for the marks; the totals
+ * are those of `unspin eval` over the annotated pages of the first folder given (later folders are
+ * fitted on, not scored).
+ */
+const shippedFamily = FOUR_CONSTANTS;
+for (const ablation of [false, true]) {
+  let counts = ZERO_COUNTS;
+  for (const doc of discoverCorpus([paths[0]!]).filter((d) => d.kind === "spun")) {
+    const channel = fit(readings.filter((r) => r.document !== doc.path), shippedFamily);
+    const unspinner = createUnspinner({ fitChannel: channel, ...(ablation ? { withoutEntriesFor: marked } : {}) });
+    counts = addCounts(counts, evaluateDocument(doc, (text) => unspinner.repair(text).text).counts);
+  }
+  const r = rates(counts);
+  const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1)}%`);
+  console.log(`${ablation ? "ablation" : "every line"}, each page scored with the channel fitted without it: restoration ${pct(r.restorationAccuracy)}, precision ${pct(r.detectionPrecision)}`);
+}
