@@ -81,7 +81,8 @@ function fromJson(json: string): CompiledPack {
     strings.set(text, text);
     return text;
   };
-  const noConditions: DictionaryEntry["conditions"] = [];
+  // Frozen: every entry without conditions shares it.
+  const noConditions = Object.freeze([]) as unknown as DictionaryEntry["conditions"];
   for (const entry of compiled.entries ?? []) {
     const mutable = entry as { -readonly [K in keyof DictionaryEntry]: DictionaryEntry[K] };
     if (entry.pos) mutable.pos = once(`pos:${[...entry.pos].join("/")}`, () => new Set(entry.pos as unknown as string[]));
