@@ -7,7 +7,7 @@ import { DictionaryIndex } from "../src/dictionary/index.js";
 import { BUNDLED_DICTIONARY_DIR, bundledPacks, loadBundledPacks, loadDictionaryFile, loadPack } from "../src/dictionary/load.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
 import { UnspinError } from "../src/errors.js";
-import { tokenize } from "../src/tokenize.js";
+import { forgetPhrases, tokenize, tokenizePhrases } from "../src/tokenize.js";
 
 const parse = (text: string) => parseDictionary(text, "test.dict", "test");
 
@@ -147,6 +147,17 @@ describe("compiled packs", () => {
     expect(readCompiledPack(pack, "pack", compiledDir)).toBeUndefined();
     writeFileSync(join(compiledDir, "pack.json"), "not a compiled pack");
     expect(readCompiledPack(pack, "pack", compiledDir)).toBeUndefined();
+  });
+
+  it("give back each phrase's tokens as the tokenizer makes them (keys and spacing)", () => {
+    writeFileSync(join(pack, "b.dict"), "know-how => technology\np.c => percent\nmembers of the family => relations\n");
+    const phrases = ["know-how", "p.c", "members of the family"];
+    forgetPhrases();
+    const fresh = tokenizePhrases(phrases);
+    writeCompiledPack(pack, "pack", loadPack(pack, "pack"), compiledDir);
+    forgetPhrases();
+    expect(readCompiledPack(pack, "pack", compiledDir)).toBeDefined();
+    expect(tokenizePhrases(phrases)).toEqual(fresh);
   });
 
   it("give the bundled packs exactly as parsed", () => {

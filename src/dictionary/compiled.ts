@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rememberPhrases, tokenizePhrases, type PhraseTokens } from "../tokenize.js";
-import type { DictionaryEntry } from "./types.js";
+import type { DictionaryEntry, EntryForm } from "./types.js";
 
 /**
  * Compiled packs: a pack's parsed and inflected entries with the tokens of their spun phrases, written
@@ -16,16 +16,72 @@ import type { DictionaryEntry } from "./types.js";
  */
 
 /** Bump when the compiled file's layout changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Where the build writes compiled bundled packs (from src/ and from dist/ alike). */
 export const COMPILED_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "compiled");
 
+/**
+ * The file is about half the size of the entries written out in full, which is time and transient
+ * memory in every worker that loads it: the pack name and file names are written once, fields that
+ * have their usual value are left out (see storedEntry), and so are a phrase's keys and spacing when
+ * they are just its words with spaces between.
+ */
 interface CompiledPack {
   format: number;
   fingerprint: string;
-  entries: DictionaryEntry[];
-  phrases: [string, PhraseTokens][];
+  pack: string;
+  files: string[];
+  entries: StoredEntry[];
+  /** A phrase, its token keys when they are not its words, and its spacing when some token is attached. */
+  phrases: [string, string[]?, boolean[]?][];
+}
+
+/** An entry as written: `file` indexes `files`; absent `pack`, `source`, `form`, `headWord` and `conditions` have their usual value. */
+type StoredEntry = Omit<DictionaryEntry, "pack" | "file" | "source" | "form" | "headWord" | "conditions" | "pos"> & {
+  pack?: string;
+  file: number;
+  source?: string;
+  form?: EntryForm;
+  headWord?: number;
+  conditions?: DictionaryEntry["conditions"];
+  pos?: string[];
+};
+
+function storedEntry(entry: DictionaryEntry, pack: string, fileIndex: (file: string) => number): StoredEntry {
+  const { pack: entryPack, file, source, form, headWord, conditions, pos, ...rest } = entry;
+  const stored: StoredEntry = { ...rest, file: fileIndex(file) };
+  if (entryPack !== pack) stored.pack = entryPack;
+  if (source !== entryPack) stored.source = source;
+  if (form !== "as-written") stored.form = form;
+  if (headWord !== 0) stored.headWord = headWord;
+  if (conditions.length > 0) stored.conditions = conditions;
+  if (pos) stored.pos = [...pos];
+  return stored;
+}
+
+function storedPhrase(phrase: string, tokens: PhraseTokens): [string, string[]?, boolean[]?] {
+  const plainKeys = tokens.keys.join(" ") === phrase && !tokens.keys.some((key) => key.includes(" "));
+  const attached = tokens.attached.some(Boolean);
+  if (attached) return [phrase, tokens.keys, tokens.attached];
+  return plainKeys ? [phrase] : [phrase, tokens.keys];
+}
+
+function phraseTokens([phrase, keys, attached]: [string, string[]?, boolean[]?], intern: (text: string) => string): [string, PhraseTokens] {
+  // Interned: the index keeps a key per trie node, and the same words recur in thousands of phrases.
+  const tokenKeys = (keys ?? phrase.split(" ")).map(intern);
+  return [phrase, { keys: tokenKeys, attached: attached ?? tokenKeys.map(() => false) }];
+}
+
+/** A function that returns the first copy of each string it is given. */
+function interner(): (text: string) => string {
+  const strings = new Map<string, string>();
+  return (text) => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
 }
 
 /** The running code's own parser, inflector and tokenizer: a change to any of them changes the entries. */
@@ -64,59 +120,71 @@ function toJson(compiled: CompiledPack): string {
   return JSON.stringify(compiled, (_key, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)] : value));
 }
 
-function fromJson(json: string): CompiledPack {
-  const compiled = JSON.parse(json) as CompiledPack;
-  // Inflected forms of a line share its conditions and file name: share them again (memory per worker).
+/** The pack's entries as the parser gives them, repeated lists and strings shared (memory per worker). */
+function entriesOf(compiled: CompiledPack, intern: (text: string) => string): DictionaryEntry[] {
   const shared = new Map<string, unknown>();
   const once = <T>(key: string, make: () => T): T => {
     let value = shared.get(key) as T | undefined;
     if (value === undefined) shared.set(key, (value = make()));
     return value;
   };
-  // Strings many entries repeat (file, pack, form): the first copy serves them all.
-  const strings = new Map<string, string>();
-  const intern = (text: string): string => {
-    const known = strings.get(text);
-    if (known !== undefined) return known;
-    strings.set(text, text);
-    return text;
-  };
   // Frozen: every entry without conditions shares it.
   const noConditions = Object.freeze([]) as unknown as DictionaryEntry["conditions"];
-  for (const entry of compiled.entries ?? []) {
-    const mutable = entry as { -readonly [K in keyof DictionaryEntry]: DictionaryEntry[K] };
-    if (entry.pos) mutable.pos = once(`pos:${[...entry.pos].join("/")}`, () => new Set(entry.pos as unknown as string[]));
-    // Lists that many entries repeat (no conditions, the same originals, case flags) are kept once.
-    mutable.conditions = entry.conditions.length === 0 ? noConditions : once(`conditions:${JSON.stringify(entry.conditions)}`, () =>
-      entry.conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) }))));
-    mutable.originals = once(`originals:${entry.originals.join("|")}`, () => entry.originals.map(intern));
-    if (entry.capitals) mutable.capitals = once(`capitals:${entry.capitals.join()}`, () => entry.capitals!);
-    mutable.form = intern(entry.form) as DictionaryEntry["form"];
-    mutable.file = intern(entry.file);
-    mutable.source = intern(entry.source);
-    mutable.pack = intern(entry.pack);
-  }
-  return compiled;
+  const conditionsOf = (conditions: DictionaryEntry["conditions"] | undefined) =>
+    !conditions || conditions.length === 0 ? noConditions : once(`conditions:${JSON.stringify(conditions)}`, () =>
+      conditions.map((c) => once(`condition:${JSON.stringify(c)}`, () => ({ ...c, tags: new Set(c.tags as unknown as string[]), words: new Set(c.words as unknown as string[]) }))));
+  return compiled.entries.map((stored) => {
+    const pack = intern(stored.pack ?? compiled.pack);
+    // Required fields in one literal, optional ones added after: object literals with spreads build
+    // larger objects (2 MB more per worker for the bundled packs).
+    const entry: DictionaryEntry = {
+      spun: stored.spun,
+      originals: once(`originals:${stored.originals.join("|")}`, () => stored.originals.map(intern)),
+      legit: stored.legit,
+      conditions: conditionsOf(stored.conditions),
+      pack,
+      file: compiled.files[stored.file]!,
+      line: stored.line,
+      source: stored.source === undefined ? pack : intern(stored.source),
+      form: stored.form ?? "as-written",
+      headWord: stored.headWord ?? 0,
+    };
+    if (stored.participles) entry.participles = stored.participles;
+    if (stored.pos) entry.pos = once(`pos:${stored.pos.join("/")}`, () => new Set(stored.pos));
+    if (stored.capitals) entry.capitals = once(`capitals:${stored.capitals.join()}`, () => stored.capitals!);
+    return entry;
+  });
 }
 
 /** The compiled entries of a pack when they are up to date, with their phrase tokens remembered. */
 export function readCompiledPack(folder: string, pack: string, dir = COMPILED_DIR): DictionaryEntry[] | undefined {
   let compiled: CompiledPack;
   try {
-    compiled = fromJson(readFileSync(compiledPath(pack, dir), "utf8"));
+    compiled = JSON.parse(readFileSync(compiledPath(pack, dir), "utf8")) as CompiledPack;
   } catch {
     return undefined; // none yet, or unreadable: parse the pack instead
   }
   if (compiled.format !== FORMAT || compiled.fingerprint !== packFingerprint(folder)) return undefined;
-  rememberPhrases(compiled.phrases);
-  return compiled.entries;
+  // Strings many entries and phrases repeat (originals, sources, words): the first copy serves them all.
+  const intern = interner();
+  rememberPhrases(compiled.phrases.map((phrase) => phraseTokens(phrase, intern)));
+  return entriesOf(compiled, intern);
 }
 
 /** Writes a pack's compiled form (atomically: a reader never sees half a file). */
 export function writeCompiledPack(folder: string, pack: string, entries: DictionaryEntry[], dir = COMPILED_DIR): void {
   const spun = [...new Set(entries.map((e) => e.spun))];
   const tokens = tokenizePhrases(spun);
-  const compiled: CompiledPack = { format: FORMAT, fingerprint: packFingerprint(folder), entries, phrases: spun.map((p, i) => [p, tokens[i]!]) };
+  const files: string[] = [];
+  const fileIndex = (file: string) => {
+    const known = files.indexOf(file);
+    return known >= 0 ? known : files.push(file) - 1;
+  };
+  const compiled: CompiledPack = {
+    format: FORMAT, fingerprint: packFingerprint(folder), pack, files,
+    entries: entries.map((entry) => storedEntry(entry, pack, fileIndex)),
+    phrases: spun.map((p, i) => storedPhrase(p, tokens[i]!)),
+  };
   mkdirSync(dir, { recursive: true });
   const temp = `${compiledPath(pack, dir)}.${process.pid}.tmp`;
   writeFileSync(temp, toJson(compiled));
