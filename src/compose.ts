@@ -87,6 +87,24 @@ export interface Habit {
 
 const NO_HABITS: readonly Habit[] = Object.freeze([]);
 
+/**
+ * A built model as plain data. The build writes it for the bundled packs (dictionary/compiled.ts), so
+ * that an unspinner of the bundled packs restores it instead of learning every entry again (the
+ * largest part of creating one).
+ */
+export interface CompositionSnapshot {
+  /** spun word → [original word, distinctive (1) or not (0), lines], in the model's order. */
+  mappings: [string, [string, 0 | 1, number][]][];
+  /** Every known term: its trie path (lowercase words, space-separated) and how the dictionary writes it. */
+  terms: [string, string][];
+  listed: string[];
+  ownLines: string[];
+  starters: string[];
+  secondWords: string[];
+  /** The opening-pair bitset, base64. */
+  openingPairs: string;
+}
+
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
 function isContentWord(word: string): boolean {
@@ -115,7 +133,12 @@ export class CompositionModel {
   /** Pairs of words that can begin a reading (a test with false positives, never false negatives). */
   private readonly openingPairs = new PairFilter();
 
-  constructor(entries: readonly DictionaryEntry[]) {
+  constructor(source: readonly DictionaryEntry[] | CompositionSnapshot) {
+    if (Array.isArray(source)) this.build(source);
+    else this.restore(source as CompositionSnapshot);
+  }
+
+  private build(entries: readonly DictionaryEntry[]): void {
     for (const entry of entries) this.learn(entry);
     for (const [spunWord, originals] of this.substitutes) {
       this.mappings.set(spunWord, [...originals].map((word) => ({ word, distinctive: this.isDistinctive(spunWord, word), lines: this.habitStats.get(`${spunWord} ${word}`)?.lines ?? 1 })));
@@ -133,6 +156,37 @@ export class CompositionModel {
     this.substitutes.clear();
     this.habitStats.clear();
     this.learnedOriginals.clear();
+  }
+
+  /** The built model as plain data (see CompositionSnapshot). */
+  snapshot(): CompositionSnapshot {
+    const terms: [string, string][] = [];
+    const walkTerms = (node: TermNode, path: string[]) => {
+      if (node.term !== undefined) terms.push([path.join(" "), node.term]);
+      for (const [word, child] of node.children ?? []) walkTerms(child, [...path, word]);
+    };
+    walkTerms(this.terms, []);
+    return {
+      mappings: [...this.mappings].map(([spunWord, habits]) => [spunWord, habits.map((h) => [h.word, h.distinctive ? 1 : 0, h.lines] as [string, 0 | 1, number])]),
+      terms,
+      listed: [...this.listed],
+      ownLines: [...this.ownLines],
+      starters: [...this.starters],
+      secondWords: [...this.secondWords],
+      openingPairs: this.openingPairs.toBase64(),
+    };
+  }
+
+  private restore(snapshot: CompositionSnapshot): void {
+    for (const [spunWord, habits] of snapshot.mappings) {
+      this.mappings.set(spunWord, habits.map(([word, distinctive, lines]) => ({ word, distinctive: distinctive === 1, lines })));
+    }
+    for (const [path, asWritten] of snapshot.terms) this.addTerm(path.split(" "), asWritten);
+    for (const phrase of snapshot.listed) this.listed.add(phrase);
+    for (const word of snapshot.ownLines) this.ownLines.add(word);
+    for (const word of snapshot.starters) this.starters.add(word);
+    for (const word of snapshot.secondWords) this.secondWords.add(word);
+    this.openingPairs.fromBase64(snapshot.openingPairs);
   }
 
   private learn(entry: DictionaryEntry): void {
@@ -336,6 +390,16 @@ class PairFilter {
   has(a: string, b: string): boolean {
     const slot = PairFilter.slot(a, b);
     return (this.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  }
+
+  toBase64(): string {
+    return Buffer.from(this.bits.buffer, this.bits.byteOffset, this.bits.byteLength).toString("base64");
+  }
+
+  fromBase64(base64: string): void {
+    const bytes = Buffer.from(base64, "base64");
+    if (bytes.length !== this.bits.byteLength) throw new Error(`opening-pair bitset of ${bytes.length} bytes, expected ${this.bits.byteLength}`);
+    new Uint8Array(this.bits.buffer, this.bits.byteOffset, this.bits.byteLength).set(bytes);
   }
 
   private static slot(a: string, b: string): number {

@@ -70,6 +70,23 @@ describe("composed readings", () => {
     }
   });
 
+  it("come out the same from a model restored from its snapshot (what the build stores for the bundled packs)", () => {
+    const restored = new CompositionModel(JSON.parse(JSON.stringify(model.snapshot())));
+    const readingsOf = (m: CompositionModel, text: string) => {
+      const tokens = tokenize(text);
+      return tokens.flatMap((_, i) => m.readingsAt(tokens, i));
+    };
+    for (const text of ["We trained a haphazard woodland on it.", "The woodland of haphazard.", "a stochastic timberland", "An irregular woodland."]) {
+      expect(readingsOf(restored, text)).toEqual(readingsOf(model, text));
+    }
+    for (const word of ["haphazard", "woodland", "profound", "with", "nothing"]) {
+      expect(restored.habitsOf(word)).toEqual(model.habitsOf(word));
+      expect(restored.hasOwnLine(word)).toBe(model.hasOwnLine(word));
+    }
+    expect(restored.habitWords()).toEqual(model.habitWords());
+    expect(restored.snapshot()).toEqual(model.snapshot());
+  });
+
   it("leave alone the terms themselves, listed spun phrases, phrases across punctuation and function words", () => {
     expect(readings("A random forest, deep learning.")).toEqual([]);
     expect(readings("An irregular woodland.")).toEqual([]);

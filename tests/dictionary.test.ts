@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCompiledPack, writeCompiledPack } from "../src/dictionary/compiled.js";
+import { CompositionModel } from "../src/compose.js";
+import { readCompiledComposition, readCompiledPack, writeCompiledComposition, writeCompiledPack } from "../src/dictionary/compiled.js";
 import { DictionaryIndex } from "../src/dictionary/index.js";
 import { BUNDLED_DICTIONARY_DIR, bundledPacks, loadBundledPacks, loadDictionaryFile, loadPack } from "../src/dictionary/load.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
@@ -158,6 +159,14 @@ describe("compiled packs", () => {
     forgetPhrases();
     expect(readCompiledPack(pack, "pack", compiledDir)).toBeDefined();
     expect(tokenizePhrases(phrases)).toEqual(fresh);
+  });
+
+  it("store a composition model that is ignored once a pack changes", () => {
+    const snapshot = new CompositionModel(loadPack(pack, "pack")).snapshot();
+    writeCompiledComposition([pack], snapshot, compiledDir);
+    expect(readCompiledComposition([pack], compiledDir)).toEqual(snapshot);
+    writeFileSync(join(pack, "a.dict"), "mavens => specialists ; legit=0.02\n");
+    expect(readCompiledComposition([pack], compiledDir)).toBeUndefined();
   });
 
   it("give the bundled packs exactly as parsed", () => {

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rememberPhrases, tokenizePhrases, type PhraseTokens } from "../tokenize.js";
+import type { CompositionSnapshot } from "../compose.js";
 import type { DictionaryEntry, EntryForm } from "./types.js";
 
 /**
@@ -189,4 +190,36 @@ export function writeCompiledPack(folder: string, pack: string, entries: Diction
   const temp = `${compiledPath(pack, dir)}.${process.pid}.tmp`;
   writeFileSync(temp, toJson(compiled));
   renameSync(temp, compiledPath(pack, dir));
+}
+
+/** The composition model of a set of packs, stored with the packs' fingerprints (see CompositionSnapshot). */
+interface CompiledComposition {
+  format: number;
+  fingerprints: string[];
+  snapshot: CompositionSnapshot;
+}
+
+const COMPOSITION_FILE = "composition.json";
+
+/** Writes the composition model built from the entries of these pack folders, in this order (atomically). */
+export function writeCompiledComposition(folders: readonly string[], snapshot: CompositionSnapshot, dir = COMPILED_DIR): void {
+  const compiled: CompiledComposition = { format: FORMAT, fingerprints: folders.map(packFingerprint), snapshot };
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, COMPOSITION_FILE);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(compiled));
+  renameSync(temp, path);
+}
+
+/** The stored composition model of these pack folders, in this order, when every pack is unchanged. */
+export function readCompiledComposition(folders: readonly string[], dir = COMPILED_DIR): CompositionSnapshot | undefined {
+  let compiled: CompiledComposition;
+  try {
+    compiled = JSON.parse(readFileSync(join(dir, COMPOSITION_FILE), "utf8")) as CompiledComposition;
+  } catch {
+    return undefined; // none yet, or unreadable: the model is learned from the entries instead
+  }
+  const current = folders.map(packFingerprint);
+  const same = compiled.format === FORMAT && compiled.fingerprints.length === current.length && current.every((f, i) => f === compiled.fingerprints[i]);
+  return same ? compiled.snapshot : undefined;
 }

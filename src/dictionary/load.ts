@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "../errors.js";
-import { COMPILED_DIR, readCompiledPack } from "./compiled.js";
+import { COMPILED_DIR, readCompiledComposition, readCompiledPack } from "./compiled.js";
+import type { CompositionSnapshot } from "../compose.js";
 import { entryKey, parseDictionary, sameOriginals } from "./parse.js";
 import type { DictionaryEntry } from "./types.js";
 
@@ -86,4 +87,9 @@ export function loadBundledPacks(packs: readonly string[] = bundledPacks(), comp
     const folder = join(BUNDLED_DICTIONARY_DIR, pack);
     return readCompiledPack(folder, pack, compiledDir) ?? loadPack(folder, pack);
   });
+}
+
+/** The composition model the build stored for all bundled packs, when none of them has changed since. */
+export function loadBundledComposition(compiledDir = COMPILED_DIR): CompositionSnapshot | undefined {
+  return readCompiledComposition(bundledPacks().map((pack) => join(BUNDLED_DICTIONARY_DIR, pack)), compiledDir);
 }
