@@ -195,15 +195,22 @@ export function writeCompiledPack(folder: string, pack: string, entries: Diction
 /** The composition model of a set of packs, stored with the packs' fingerprints (see CompositionSnapshot). */
 interface CompiledComposition {
   format: number;
+  /** Of the code that learns the model: a changed learning rule must not meet an old model. */
+  code: string;
   fingerprints: string[];
   snapshot: CompositionSnapshot;
+}
+
+function compositionCode(): string {
+  const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  return createHash("sha256").update(readFileSync(new URL(`../compose${extension}`, import.meta.url))).digest("hex");
 }
 
 const COMPOSITION_FILE = "composition.json";
 
 /** Writes the composition model built from the entries of these pack folders, in this order (atomically). */
 export function writeCompiledComposition(folders: readonly string[], snapshot: CompositionSnapshot, dir = COMPILED_DIR): void {
-  const compiled: CompiledComposition = { format: FORMAT, fingerprints: folders.map(packFingerprint), snapshot };
+  const compiled: CompiledComposition = { format: FORMAT, code: compositionCode(), fingerprints: folders.map(packFingerprint), snapshot };
   mkdirSync(dir, { recursive: true });
   const path = join(dir, COMPOSITION_FILE);
   const temp = `${path}.${process.pid}.tmp`;
@@ -220,6 +227,7 @@ export function readCompiledComposition(folders: readonly string[], dir = COMPIL
     return undefined; // none yet, or unreadable: the model is learned from the entries instead
   }
   const current = folders.map(packFingerprint);
-  const same = compiled.format === FORMAT && compiled.fingerprints.length === current.length && current.every((f, i) => f === compiled.fingerprints[i]);
+  const same = compiled.format === FORMAT && compiled.code === compositionCode() &&
+    compiled.fingerprints.length === current.length && current.every((f, i) => f === compiled.fingerprints[i]);
   return same ? compiled.snapshot : undefined;
 }
