@@ -208,9 +208,9 @@ export class CompositionModel {
   /** An original as dictionary text, and as a known term when it is one. */
   private learnOriginal(original: string): void {
     this.learnedOriginals.add(original);
-    const target = original.toLowerCase().split(" ");
-    this.listed.add(target.join(" "));
-    const core = withoutEdgeFunctionWords(target);
+    const key = original.toLowerCase();
+    this.listed.add(key);
+    const core = withoutEdgeFunctionWords(key.split(" "));
     if (isTerm(core.words)) this.addTerm(core.words, original.split(" ").slice(core.from, core.from + core.words.length).join(" "));
   }
 

@@ -28,12 +28,12 @@ export const LM_QUANT_STEP = 1 / 32;
 /** The shipped model, from src/ and from dist/ alike. */
 export const BUNDLED_LANGUAGE_MODEL = join(dirname(fileURLToPath(import.meta.url)), "..", "models", "english-lm.bin");
 
-/** Tokens that mark where a sentence begins and ends, as the model spells them. */
 /** The file a `languageModel` option names: the bundled model for `true` (or no option). */
 export function languageModelPath(option: true | string = true): string {
   return option === true ? BUNDLED_LANGUAGE_MODEL : option;
 }
 
+/** Tokens that mark where a sentence begins and ends, as the model spells them. */
 export const SENTENCE_START = "<s>";
 export const SENTENCE_END = "</s>";
 const UNKNOWN = "<unk>";
