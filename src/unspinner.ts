@@ -2,7 +2,7 @@ import { findCandidates, type Candidate, type FindingSource } from "./candidates
 import { CompositionModel } from "./compose.js";
 import { FITTED_MAP, type ConfidenceMap } from "./confidence.js";
 import { DictionaryIndex } from "./dictionary/index.js";
-import { loadBundledComposition, loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
+import { loadAllBundledPacks, loadBundledPacks, loadDictionaryFile } from "./dictionary/load.js";
 import type { DictionaryEntry } from "./dictionary/types.js";
 import { UnspinError } from "./errors.js";
 import { LanguageModel, languageModelPath } from "./language-model.js";
@@ -218,11 +218,12 @@ function languageModelFor(option: boolean | string | Uint8Array = true): Languag
 /** Loads dictionaries once and returns synchronous detect/repair functions that reuse them. */
 export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
   const defaultThreshold = checkConfidence(options.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
-  const loaded = [...loadBundledPacks(options.packs), ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
-  const entries = options.withoutEntriesFor ? withoutLinesFor(loaded, options.withoutEntriesFor) : loaded;
-  // Only the bundled packs as they are: the model the build stored for them (else it is learned here).
+  // Only the bundled packs as they are: the composition model the build stored for them (else it is learned here).
   const bundledAsTheyAre = options.packs === undefined && !options.dictionaries?.length && !options.withoutEntriesFor;
-  const composer = new CompositionModel((bundledAsTheyAre ? loadBundledComposition() : undefined) ?? entries);
+  const bundled = bundledAsTheyAre ? loadAllBundledPacks() : { entries: loadBundledPacks(options.packs), composition: undefined };
+  const loaded = [...bundled.entries, ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
+  const entries = options.withoutEntriesFor ? withoutLinesFor(loaded, options.withoutEntriesFor) : loaded;
+  const composer = new CompositionModel(bundled.composition ?? entries);
   const model: Model = { index: new DictionaryIndex(entries), composer, confidenceMap: checkMap(options.confidenceMap ?? FITTED_MAP) };
   const languageModel = languageModelFor(options.languageModel);
   if (languageModel) model.wordFit = new WordFit(languageModel, composer, checkChannel(options.fitChannel ?? FITTED_CHANNEL));

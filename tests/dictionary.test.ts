@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CompositionModel } from "../src/compose.js";
-import { readCompiledComposition, readCompiledPack, writeCompiledComposition, writeCompiledPack } from "../src/dictionary/compiled.js";
+import { packFingerprint, readCompiledComposition, readCompiledPack, writeCompiledComposition, writeCompiledPack } from "../src/dictionary/compiled.js";
 import { DictionaryIndex } from "../src/dictionary/index.js";
 import { BUNDLED_DICTIONARY_DIR, bundledPacks, loadBundledPacks, loadDictionaryFile, loadPack } from "../src/dictionary/load.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
@@ -164,9 +164,9 @@ describe("compiled packs", () => {
   it("store a composition model that is ignored once a pack changes", () => {
     const snapshot = new CompositionModel(loadPack(pack, "pack")).snapshot();
     writeCompiledComposition([pack], snapshot, compiledDir);
-    expect(readCompiledComposition([pack], compiledDir)).toEqual(snapshot);
+    expect(readCompiledComposition([packFingerprint(pack)], compiledDir)).toEqual(snapshot);
     writeFileSync(join(pack, "a.dict"), "mavens => specialists ; legit=0.02\n");
-    expect(readCompiledComposition([pack], compiledDir)).toBeUndefined();
+    expect(readCompiledComposition([packFingerprint(pack)], compiledDir)).toBeUndefined();
   });
 
   it("give the bundled packs exactly as parsed", () => {

@@ -158,14 +158,14 @@ function entriesOf(compiled: CompiledPack, intern: (text: string) => string): Di
 }
 
 /** The compiled entries of a pack when they are up to date, with their phrase tokens remembered. */
-export function readCompiledPack(folder: string, pack: string, dir = COMPILED_DIR): DictionaryEntry[] | undefined {
+export function readCompiledPack(folder: string, pack: string, dir = COMPILED_DIR, fingerprint = packFingerprint(folder)): DictionaryEntry[] | undefined {
   let compiled: CompiledPack;
   try {
     compiled = JSON.parse(readFileSync(compiledPath(pack, dir), "utf8")) as CompiledPack;
   } catch {
     return undefined; // none yet, or unreadable: parse the pack instead
   }
-  if (compiled.format !== FORMAT || compiled.fingerprint !== packFingerprint(folder)) return undefined;
+  if (compiled.format !== FORMAT || compiled.fingerprint !== fingerprint) return undefined;
   // Strings many entries and phrases repeat (originals, sources, words): the first copy serves them all.
   const intern = interner();
   rememberPhrases(compiled.phrases.map((phrase) => phraseTokens(phrase, intern)));
@@ -218,16 +218,15 @@ export function writeCompiledComposition(folders: readonly string[], snapshot: C
   renameSync(temp, path);
 }
 
-/** The stored composition model of these pack folders, in this order, when every pack is unchanged. */
-export function readCompiledComposition(folders: readonly string[], dir = COMPILED_DIR): CompositionSnapshot | undefined {
+/** The stored composition model of packs with these fingerprints (packFingerprint), in this order. */
+export function readCompiledComposition(fingerprints: readonly string[], dir = COMPILED_DIR): CompositionSnapshot | undefined {
   let compiled: CompiledComposition;
   try {
     compiled = JSON.parse(readFileSync(join(dir, COMPOSITION_FILE), "utf8")) as CompiledComposition;
   } catch {
     return undefined; // none yet, or unreadable: the model is learned from the entries instead
   }
-  const current = folders.map(packFingerprint);
   const same = compiled.format === FORMAT && compiled.code === compositionCode() &&
-    compiled.fingerprints.length === current.length && current.every((f, i) => f === compiled.fingerprints[i]);
+    compiled.fingerprints.length === fingerprints.length && fingerprints.every((f, i) => f === compiled.fingerprints[i]);
   return same ? compiled.snapshot : undefined;
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "../errors.js";
-import { COMPILED_DIR, readCompiledComposition, readCompiledPack } from "./compiled.js";
+import { COMPILED_DIR, packFingerprint, readCompiledComposition, readCompiledPack } from "./compiled.js";
 import type { CompositionSnapshot } from "../compose.js";
 import { entryKey, parseDictionary, sameOriginals } from "./parse.js";
 import type { DictionaryEntry } from "./types.js";
@@ -81,15 +81,25 @@ function displayPath(path: string): string {
  * wrote an up-to-date one (`compiledDir`), else from the dictionary files.
  */
 export function loadBundledPacks(packs: readonly string[] = bundledPacks(), compiledDir = COMPILED_DIR): DictionaryEntry[] {
-  const known = new Set(bundledPacks());
-  return packs.flatMap((pack) => {
-    if (!known.has(pack)) throw new UnspinError("USAGE", `unknown dictionary pack "${pack}" (bundled: ${[...known].join(", ")})`);
-    const folder = join(BUNDLED_DICTIONARY_DIR, pack);
-    return readCompiledPack(folder, pack, compiledDir) ?? loadPack(folder, pack);
-  });
+  return readBundledPacks(packs, compiledDir).entries;
 }
 
-/** The composition model the build stored for all bundled packs, when none of them has changed since. */
-export function loadBundledComposition(compiledDir = COMPILED_DIR): CompositionSnapshot | undefined {
-  return readCompiledComposition(bundledPacks().map((pack) => join(BUNDLED_DICTIONARY_DIR, pack)), compiledDir);
+/** All bundled packs, with the composition model the build stored for them when none has changed since. */
+export function loadAllBundledPacks(compiledDir = COMPILED_DIR): { entries: DictionaryEntry[]; composition: CompositionSnapshot | undefined } {
+  const { entries, fingerprints } = readBundledPacks(bundledPacks(), compiledDir);
+  return { entries, composition: readCompiledComposition(fingerprints, compiledDir) };
+}
+
+/** The packs' entries and fingerprints: each fingerprint reads and hashes a pack's files, so once. */
+function readBundledPacks(packs: readonly string[], compiledDir: string): { entries: DictionaryEntry[]; fingerprints: string[] } {
+  const known = new Set(bundledPacks());
+  const fingerprints: string[] = [];
+  const entries = packs.flatMap((pack) => {
+    if (!known.has(pack)) throw new UnspinError("USAGE", `unknown dictionary pack "${pack}" (bundled: ${[...known].join(", ")})`);
+    const folder = join(BUNDLED_DICTIONARY_DIR, pack);
+    const fingerprint = packFingerprint(folder);
+    fingerprints.push(fingerprint);
+    return readCompiledPack(folder, pack, compiledDir, fingerprint) ?? loadPack(folder, pack);
+  });
+  return { entries, fingerprints };
 }
