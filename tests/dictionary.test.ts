@@ -115,6 +115,14 @@ describe("dictionary index", () => {
     expect(found.map((m) => m.entry.originals[0])).toEqual(["remains", "lingers"]);
   });
 
+  it("tells apart spun forms with the same tokens and different spacing, and branches after a shared word", () => {
+    // `know - how` is spaced, `know-how` attached, at the same trie node; `know-how` and `know better` share `know`.
+    const index = new DictionaryIndex(parse("know - how => method\nknow-how => technology\nknow better => understand"));
+    expect(matches(index, "know-how")).toEqual([["know-how", 0, 3]]);
+    expect(matches(index, "we know - how")).toEqual([["know - how", 1, 4]]);
+    expect(matches(index, "they know better")).toEqual([["know better", 1, 3]]);
+  });
+
   it("rejects a spun form too long for the index, naming its file and line", () => {
     const long = Array.from({ length: 32 }, (_, i) => `w${i}`).join(" ");
     expect(() => new DictionaryIndex(parse(`fine => good\n${long} => short`))).toThrow(/test\.dict:2: the spun form has 32 tokens, more than 31/);

@@ -4,16 +4,39 @@ import { tokenizePhrases } from "../tokenize.js";
 import type { DictionaryEntry } from "./types.js";
 
 /**
- * Most nodes are leaves or carry no entries: every field is created on first use, and an entry's
- * spacing is a number in an array beside it rather than an object and an array of its own (memory
- * per worker thread: the index has a node per word of tens of thousands of phrases).
+ * Most nodes are leaves or carry no entries, and most inner nodes have one child: every field is
+ * created on first use, a lone child is kept by its key without a Map (a Map costs about 200 bytes),
+ * and an entry's spacing is a number in an array beside it, kept only when some entry of the node is
+ * not spaced word by word (memory per worker thread: the index has a node per word of tens of
+ * thousands of phrases).
  */
 interface TrieNode {
+  /** The key of the only child, while there is one. */
+  onlyKey?: string;
+  only?: TrieNode;
+  /** The children, once there are two or more. */
   children?: Map<string, TrieNode>;
   /** Entries whose spun form ends at this node. */
   entries?: DictionaryEntry[];
-  /** For each entry, the tokens of its spun form that follow the previous one without a space (bit k for token k). */
+  /**
+   * For each entry, the tokens of its spun form that follow the previous one without a space (bit k
+   * for token k); absent while every entry's tokens are separated by spaces.
+   */
   spacings?: number[];
+}
+
+function childOf(node: TrieNode, key: string): TrieNode | undefined {
+  return node.onlyKey === key ? node.only : node.children?.get(key);
+}
+
+function addChild(node: TrieNode, key: string): TrieNode {
+  const child = newNode();
+  if (node.children) node.children.set(key, child);
+  else if (node.only) {
+    node.children = new Map([[node.onlyKey!, node.only], [key, child]]);
+    node.onlyKey = node.only = undefined;
+  } else [node.onlyKey, node.only] = [key, child];
+  return child;
 }
 
 /** A dictionary match: tokens [start, end) of the text spell `entry.spun`. */
@@ -45,33 +68,33 @@ export class DictionaryIndex {
     entries.forEach((entry, i) => {
       const { keys, attached } = phrases[i]!;
       let node = this.root;
-      for (const key of keys) {
-        node.children ??= new Map();
-        let child = node.children.get(key);
-        if (!child) node.children.set(key, (child = newNode()));
-        node = child;
-      }
+      for (const key of keys) node = childOf(node, key) ?? addChild(node, key);
       if (keys.length === 0) return;
-      const spacing = spacingMask(entry, attached);
-      // Literals, not push onto []: a pushed-to array reserves room for 17 elements, and most nodes keep one.
-      if (node.entries) [node.entries, node.spacings] = [[...node.entries, entry], [...node.spacings!, spacing]];
-      else [node.entries, node.spacings] = [[entry], [spacing]];
+      addEntry(node, entry, spacingMask(entry, attached));
     });
   }
 
   /** All entries whose spun form starts at token `start`. Whitespace inside the match must agree. */
   matchAt(tokens: readonly Token[], start: number): readonly DictionaryMatch[] {
-    let node: TrieNode | undefined = this.root.children?.get(tokens[start]!.key);
+    let node: TrieNode | undefined = childOf(this.root, tokens[start]!.key);
     if (!node) return NO_MATCHES; // most tokens start no entry: no allocation for them
     const matches: DictionaryMatch[] = [];
-    for (let i = start; node; node = node.children?.get(tokens[++i]?.key ?? "")) {
+    for (let i = start; node; node = childOf(node, tokens[++i]?.key ?? "")) {
       const entries = node.entries ?? NO_ENTRIES;
       for (let k = 0; k < entries.length; k++) {
-        if (sameSpacing(tokens, start, i + 1, node.spacings![k]!)) matches.push({ start, end: i + 1, entry: entries[k]! });
+        if (sameSpacing(tokens, start, i + 1, node.spacings?.[k] ?? 0)) matches.push({ start, end: i + 1, entry: entries[k]! });
       }
     }
     return matches;
   }
+}
+
+/** Adds an entry that ends at `node`, with its spacing mask (see TrieNode). */
+function addEntry(node: TrieNode, entry: DictionaryEntry, spacing: number): void {
+  const count = node.entries?.length ?? 0;
+  // Literals, not push onto []: a pushed-to array reserves room for 17 elements, and most nodes keep one.
+  node.entries = count === 0 ? [entry] : [...node.entries!, entry];
+  if (spacing !== 0 || node.spacings) node.spacings = [...(node.spacings ?? new Array<number>(count).fill(0)), spacing];
 }
 
 const NO_MATCHES: readonly DictionaryMatch[] = Object.freeze([]);
