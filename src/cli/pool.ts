@@ -31,11 +31,11 @@ const WORKER_HEAP_MB = 192;
 /**
  * A bounded young generation: V8's default grows it per thread, which multiplies peak memory by the
  * number of workers. Measured on 200 documents (3 MB of JSONL, two workers): default 2.50 s / 327 MB
- * peak RSS, 16 MB 2.37 s / 273 MB, 4 MB 3.4–4.0 s (too many scavenges). Remeasured on 1,000 documents
- * (15 MB, two workers, same session): 16 MB 9.2–9.3 s / 313–323 MB, 12 MB 9.7–11.3 s / 286–291 MB,
- * 8 MB 9.5–11.3 s / 289–292 MB (timings within the machine's noise).
+ * peak RSS, 16 MB 2.37 s / 273 MB, 4 MB 3.4–4.0 s (too many scavenges). With the dictionaries of
+ * the sixth session (43,237 forms), streaming 10 MB of JSONL four times in turn: 6 MB 266–284 MB peak
+ * at 1.03–1.25 MB/s, 12 MB 284–293 MB at 1.09–1.36 MB/s (about 4% slower for 15–25 MB less).
  */
-const WORKER_YOUNG_MB = 12;
+const WORKER_YOUNG_MB = 6;
 
 interface Slot {
   worker: Worker;
