@@ -4,9 +4,9 @@ import { tokenizePhrases } from "../tokenize.js";
 import type { DictionaryEntry } from "./types.js";
 
 /**
- * Most nodes are leaves or carry no entries, and most inner nodes have one child: every field is
- * created on first use, a lone child is kept by its key without a Map (a Map costs about 200 bytes),
- * and an entry's spacing is a number in an array beside it, kept only when some entry of the node is
+ * Most nodes are leaves or carry no entries, most carry at most one, and most inner nodes have one
+ * child: every field is created on first use, a lone child is kept by its key without a Map (a Map
+ * costs about 200 bytes), a lone entry without an array, and an entry's spacing is a number in an array beside it, kept only when some entry of the node is
  * not spaced word by word (memory per worker thread: the index has a node per word of tens of
  * thousands of phrases).
  */
@@ -16,8 +16,8 @@ interface TrieNode {
   only?: TrieNode;
   /** The children, once there are two or more. */
   children?: Map<string, TrieNode>;
-  /** Entries whose spun form ends at this node. */
-  entries?: DictionaryEntry[];
+  /** Entries whose spun form ends at this node: the entry itself while there is one (an array costs about 56 bytes). */
+  entries?: DictionaryEntry | DictionaryEntry[];
   /**
    * For each entry, the tokens of its spun form that follow the previous one without a space (bit k
    * for token k); absent while every entry's tokens are separated by spaces.
@@ -80,9 +80,12 @@ export class DictionaryIndex {
     if (!node) return NO_MATCHES; // most tokens start no entry: no allocation for them
     const matches: DictionaryMatch[] = [];
     for (let i = start; node; node = childOf(node, tokens[++i]?.key ?? "")) {
-      const entries = node.entries ?? NO_ENTRIES;
-      for (let k = 0; k < entries.length; k++) {
-        if (sameSpacing(tokens, start, i + 1, node.spacings?.[k] ?? 0)) matches.push({ start, end: i + 1, entry: entries[k]! });
+      const held = node.entries;
+      if (held === undefined) continue;
+      const count = Array.isArray(held) ? held.length : 1;
+      for (let k = 0; k < count; k++) {
+        const entry = Array.isArray(held) ? held[k]! : held;
+        if (sameSpacing(tokens, start, i + 1, node.spacings?.[k] ?? 0)) matches.push({ start, end: i + 1, entry });
       }
     }
     return matches;
@@ -91,14 +94,14 @@ export class DictionaryIndex {
 
 /** Adds an entry that ends at `node`, with its spacing mask (see TrieNode). */
 function addEntry(node: TrieNode, entry: DictionaryEntry, spacing: number): void {
-  const count = node.entries?.length ?? 0;
-  // Literals, not push onto []: a pushed-to array reserves room for 17 elements, and most nodes keep one.
-  node.entries = count === 0 ? [entry] : [...node.entries!, entry];
+  const held = node.entries;
+  const count = held === undefined ? 0 : Array.isArray(held) ? held.length : 1;
+  // Literals, not push onto []: a pushed-to array reserves room for 17 elements.
+  node.entries = held === undefined ? entry : Array.isArray(held) ? [...held, entry] : [held, entry];
   if (spacing !== 0 || node.spacings) node.spacings = [...(node.spacings ?? new Array<number>(count).fill(0)), spacing];
 }
 
 const NO_MATCHES: readonly DictionaryMatch[] = Object.freeze([]);
-const NO_ENTRIES: readonly DictionaryEntry[] = [];
 
 /** Spun forms longer than this many tokens do not fit a spacing mask (no spinner substitution is that long). */
 const MAX_PHRASE_TOKENS = 31;
