@@ -332,6 +332,11 @@ export class CompositionModel {
     return this.mappings.get(spunWord) ?? NO_HABITS;
   }
 
+  /** Every spun word with what it may stand for (for tools that list the habits). */
+  allHabits(): ReadonlyMap<string, readonly Habit[]> {
+    return this.mappings;
+  }
+
   /** Every word a habit reads from or to (the vocabulary the language model must keep bigrams for). */
   habitWords(): Set<string> {
     const words = new Set<string>();
