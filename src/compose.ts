@@ -133,9 +133,14 @@ export class CompositionModel {
   /** Pairs of words that can begin a reading (a test with false positives, never false negatives). */
   private readonly openingPairs = new PairFilter();
 
-  constructor(source: readonly DictionaryEntry[] | CompositionSnapshot) {
+  /**
+   * Learns the model from entries, or restores a snapshot of it. A snapshot's phrases are new copies
+   * of strings the entries already hold: given the entries it was made from, the model keeps theirs
+   * (memory per worker thread: tens of thousands of spun forms).
+   */
+  constructor(source: readonly DictionaryEntry[] | CompositionSnapshot, entries?: readonly DictionaryEntry[]) {
     if (Array.isArray(source)) this.build(source);
-    else this.restore(source as CompositionSnapshot);
+    else this.restore(source as CompositionSnapshot, entries);
   }
 
   private build(entries: readonly DictionaryEntry[]): void {
@@ -177,12 +182,13 @@ export class CompositionModel {
     };
   }
 
-  private restore(snapshot: CompositionSnapshot): void {
+  private restore(snapshot: CompositionSnapshot, entries: readonly DictionaryEntry[] = []): void {
+    const spunForms = new Map(entries.map((entry) => [entry.spun, entry.spun]));
     for (const [spunWord, habits] of snapshot.mappings) {
       this.mappings.set(spunWord, habits.map(([word, distinctive, lines]) => ({ word, distinctive: distinctive === 1, lines })));
     }
     for (const [path, asWritten] of snapshot.terms) this.addTerm(path.split(" "), asWritten);
-    for (const phrase of snapshot.listed) this.listed.add(phrase);
+    for (const phrase of snapshot.listed) this.listed.add(spunForms.get(phrase) ?? phrase);
     for (const word of snapshot.ownLines) this.ownLines.add(word);
     for (const word of snapshot.starters) this.starters.add(word);
     for (const word of snapshot.secondWords) this.secondWords.add(word);

@@ -223,7 +223,7 @@ export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
   const bundled = bundledAsTheyAre ? loadAllBundledPacks() : { entries: loadBundledPacks(options.packs), composition: undefined };
   const loaded = [...bundled.entries, ...(options.dictionaries ?? []).flatMap((f) => loadDictionaryFile(f))];
   const entries = options.withoutEntriesFor ? withoutLinesFor(loaded, options.withoutEntriesFor) : loaded;
-  const composer = new CompositionModel(bundled.composition ?? entries);
+  const composer = bundled.composition ? new CompositionModel(bundled.composition, entries) : new CompositionModel(entries);
   const model: Model = { index: new DictionaryIndex(entries), composer, confidenceMap: checkMap(options.confidenceMap ?? FITTED_MAP) };
   const languageModel = languageModelFor(options.languageModel);
   if (languageModel) model.wordFit = new WordFit(languageModel, composer, checkChannel(options.fitChannel ?? FITTED_CHANNEL));

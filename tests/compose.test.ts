@@ -72,13 +72,17 @@ describe("composed readings", () => {
 
   it("come out the same from a model restored from its snapshot (what the build stores for the bundled packs)", () => {
     const restored = new CompositionModel(JSON.parse(JSON.stringify(model.snapshot())));
+    // As the unspinner restores it: with the entries, whose spun-form strings it then keeps.
+    const withEntries = new CompositionModel(JSON.parse(JSON.stringify(model.snapshot())), parseDictionary(DICT, "test.dict", "test"));
     const readingsOf = (m: CompositionModel, text: string) => {
       const tokens = tokenize(text);
       return tokens.flatMap((_, i) => m.readingsAt(tokens, i));
     };
-    for (const text of ["We trained a haphazard woodland on it.", "The woodland of haphazard.", "a stochastic timberland", "An irregular woodland."]) {
+    for (const text of ["We trained a haphazard woodland on it.", "The woodland of haphazard.", "a stochastic timberland", "An irregular woodland.", "A random forest and an irregular woodland."]) {
       expect(readingsOf(restored, text)).toEqual(readingsOf(model, text));
+      expect(readingsOf(withEntries, text)).toEqual(readingsOf(model, text));
     }
+    expect(withEntries.snapshot()).toEqual(model.snapshot());
     for (const word of ["haphazard", "woodland", "profound", "with", "nothing"]) {
       expect(restored.habitsOf(word)).toEqual(model.habitsOf(word));
       expect(restored.hasOwnLine(word)).toBe(model.hasOwnLine(word));
