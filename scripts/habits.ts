@@ -17,7 +17,11 @@ if (words.length === 0) {
 const model = new CompositionModel(loadBundledPacks());
 const spunFor = new Map<string, Habit[]>();
 for (const [spunWord, habits] of model.allHabits()) {
-  for (const habit of habits) spunFor.set(habit.word, [...(spunFor.get(habit.word) ?? []), { ...habit, word: spunWord }]);
+  for (const habit of habits) {
+    const list = spunFor.get(habit.word) ?? [];
+    if (list.length === 0) spunFor.set(habit.word, list);
+    list.push({ ...habit, word: spunWord });
+  }
 }
 
 const list = (habits: readonly Habit[]) => [...habits].sort((a, b) => b.lines - a.lines).map((h) => `${h.word} (${h.lines})`).join(", ") || "–";

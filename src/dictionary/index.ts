@@ -6,9 +6,9 @@ import type { DictionaryEntry } from "./types.js";
 /**
  * Most nodes are leaves or carry no entries, most carry at most one, and most inner nodes have one
  * child: every field is created on first use, a lone child is kept by its key without a Map (a Map
- * costs about 200 bytes), a lone entry without an array, and an entry's spacing is a number in an array beside it, kept only when some entry of the node is
- * not spaced word by word (memory per worker thread: the index has a node per word of tens of
- * thousands of phrases).
+ * costs about 200 bytes), a lone entry without an array, and an entry's spacing is a number in an
+ * array beside it, kept only when some entry of the node is not spaced word by word (memory per
+ * worker thread: the index has a node per word of tens of thousands of phrases).
  */
 interface TrieNode {
   /** The key of the only child, while there is one. */
