@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findCandidates } from "../src/candidates.js";
 import { CompositionModel } from "../src/compose.js";
+import { DictionaryIndex } from "../src/dictionary/index.js";
 import { parseDictionary } from "../src/dictionary/parse.js";
 import { LanguageModel, LM_MAGIC, LM_VERSION } from "../src/language-model.js";
 import { tokenize } from "../src/tokenize.js";
@@ -80,6 +82,20 @@ describe("fit readings", () => {
     expect(others).toEqual([]);
     expect(reading).toMatchObject({ at: 1, original: "players" });
     expect(reading!.gain).toBeGreaterThan(1);
+  });
+
+  it("are read under a composed reading too: a guessed term must not hide a word's own reading", () => {
+    const entries = parseDictionary(`${HABITS}expert advice => professional advice ; legit=0.05\n`, "habits.dict", "test");
+    const composer = new CompositionModel(entries);
+    const text = "The expert gamers are ready.";
+    const candidates = findCandidates(tokenize(text), text, new DictionaryIndex(entries), composer, new WordFit(model, composer));
+    const kindsOver = (word: string) => candidates.filter((c) => c.text.split(" ").includes(word)).map((c) => c.origin.kind).sort();
+    expect(kindsOver("gamers")).toEqual(["composed", "fit"]);
+    // A listed span still covers its words: no fit reading under a dictionary line.
+    const listed = parseDictionary(`${HABITS}expert gamers => professional players ; legit=0.05\n`, "habits.dict", "test");
+    const listedComposer = new CompositionModel(listed);
+    const underLine = findCandidates(tokenize(text), text, new DictionaryIndex(listed), listedComposer, new WordFit(model, listedComposer));
+    expect(underLine.filter((c) => c.text.includes("gamers")).map((c) => c.origin.kind)).toEqual(["dictionary"]);
   });
 
   it("leave words alone that fit as well, that another candidate covers, or that have a line of their own", () => {
