@@ -105,6 +105,25 @@ export interface CompositionSnapshot {
   openingPairs: string;
 }
 
+/**
+ * An interner seeded with the strings the entries already hold (spun forms, originals): a restored model
+ * keeps theirs, and one copy of each word its tables repeat (a term trie has a key per word of every
+ * term; without this, 2 MB of copies of `the`, `role`, `system`... per worker thread).
+ */
+function stringsOf(entries: readonly DictionaryEntry[]): (text: string) => string {
+  const known = new Map<string, string>();
+  for (const entry of entries) {
+    known.set(entry.spun, entry.spun);
+    for (const original of entry.originals) known.set(original, original);
+  }
+  return (text) => {
+    const copy = known.get(text);
+    if (copy !== undefined) return copy;
+    known.set(text, text);
+    return text;
+  };
+}
+
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 
 function isContentWord(word: string): boolean {
@@ -183,15 +202,15 @@ export class CompositionModel {
   }
 
   private restore(snapshot: CompositionSnapshot, entries: readonly DictionaryEntry[] = []): void {
-    const spunForms = new Map(entries.map((entry) => [entry.spun, entry.spun]));
+    const intern = stringsOf(entries);
     for (const [spunWord, habits] of snapshot.mappings) {
-      this.mappings.set(spunWord, habits.map(([word, distinctive, lines]) => ({ word, distinctive: distinctive === 1, lines })));
+      this.mappings.set(intern(spunWord), habits.map(([word, distinctive, lines]) => ({ word: intern(word), distinctive: distinctive === 1, lines })));
     }
-    for (const [path, asWritten] of snapshot.terms) this.addTerm(path.split(" "), asWritten);
-    for (const phrase of snapshot.listed) this.listed.add(spunForms.get(phrase) ?? phrase);
-    for (const word of snapshot.ownLines) this.ownLines.add(word);
-    for (const word of snapshot.starters) this.starters.add(word);
-    for (const word of snapshot.secondWords) this.secondWords.add(word);
+    for (const [path, asWritten] of snapshot.terms) this.addTerm(path.split(" ").map(intern), intern(asWritten));
+    for (const phrase of snapshot.listed) this.listed.add(intern(phrase));
+    for (const word of snapshot.ownLines) this.ownLines.add(intern(word));
+    for (const word of snapshot.starters) this.starters.add(intern(word));
+    for (const word of snapshot.secondWords) this.secondWords.add(intern(word));
     this.openingPairs.fromBase64(snapshot.openingPairs);
   }
 
