@@ -1,5 +1,6 @@
 import type { DictionaryEntry } from "./dictionary/types.js";
 import { wordHash } from "./language-model.js";
+import { interner } from "./intern.js";
 import type { Token } from "./tokenize.js";
 
 /**
@@ -105,23 +106,12 @@ export interface CompositionSnapshot {
   openingPairs: string;
 }
 
-/**
- * An interner seeded with the strings the entries already hold (spun forms, originals): a restored model
- * keeps theirs, and one copy of each word its tables repeat (a term trie has a key per word of every
- * term; without this, 2 MB of copies of `the`, `role`, `system`... per worker thread).
- */
-function stringsOf(entries: readonly DictionaryEntry[]): (text: string) => string {
-  const known = new Map<string, string>();
+/** The strings the entries already hold (spun forms, originals): a restored model keeps theirs. */
+function* stringsOf(entries: readonly DictionaryEntry[]): Generator<string> {
   for (const entry of entries) {
-    known.set(entry.spun, entry.spun);
-    for (const original of entry.originals) known.set(original, original);
+    yield entry.spun;
+    yield* entry.originals;
   }
-  return (text) => {
-    const copy = known.get(text);
-    if (copy !== undefined) return copy;
-    known.set(text, text);
-    return text;
-  };
 }
 
 const NOUN_PHRASE_TAGS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
@@ -202,7 +192,9 @@ export class CompositionModel {
   }
 
   private restore(snapshot: CompositionSnapshot, entries: readonly DictionaryEntry[] = []): void {
-    const intern = stringsOf(entries);
+    // One copy of each word the tables repeat (a term trie has a key per word of every term: without
+    // this, 2 MB of copies of `the`, `role`, `system`... per worker thread).
+    const intern = interner(stringsOf(entries));
     for (const [spunWord, habits] of snapshot.mappings) {
       this.mappings.set(intern(spunWord), habits.map(([word, distinctive, lines]) => ({ word: intern(word), distinctive: distinctive === 1, lines })));
     }

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { interner } from "../intern.js";
 import { rememberPhrases, tokenizePhrases, type PhraseTokens } from "../tokenize.js";
 import type { CompositionSnapshot } from "../compose.js";
 import type { DictionaryEntry, EntryForm } from "./types.js";
@@ -72,17 +73,6 @@ function phraseTokens([phrase, keys, attached]: [string, string[]?, boolean[]?],
   // Interned: the index keeps a key per trie node, and the same words recur in thousands of phrases.
   const tokenKeys = (keys ?? phrase.split(" ")).map(intern);
   return [phrase, { keys: tokenKeys, attached: attached ?? tokenKeys.map(() => false) }];
-}
-
-/** A function that returns the first copy of each string it is given. */
-function interner(): (text: string) => string {
-  const strings = new Map<string, string>();
-  return (text) => {
-    const known = strings.get(text);
-    if (known !== undefined) return known;
-    strings.set(text, text);
-    return text;
-  };
 }
 
 /** The running code's own parser, inflector and tokenizer: a change to any of them changes the entries. */
