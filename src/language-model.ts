@@ -216,11 +216,27 @@ export class LanguageModel {
 
   /** `bigram` by word ids. */
   bigramOfIds(a: number, b: number): number {
+    const at = this.bigramAt(a, b);
+    if (at >= 0) return -this.quantized[at]! * LM_QUANT_STEP;
+    return this.backoffs[a]! + this.probs[b]!;
+  }
+
+  /**
+   * True when the model keeps the pair itself (the corpus it was trained on had it often enough) rather
+   * than estimating it by backing off: the dictionary audit reads that as "attested English".
+   */
+  hasBigram(first: string, second: string): boolean {
+    const a = this.find(first);
+    const b = this.find(second);
+    return a >= 0 && b >= 0 && this.bigramAt(a, b) >= 0;
+  }
+
+  /** Where the pair's probability is stored, or −1. */
+  private bigramAt(a: number, b: number): number {
     const from = this.bigramStarts[a]!;
     const to = this.bigramStarts[a + 1]!;
     const at = from + lowerBound(to - from, (i) => this.seconds[from + i]! < b);
-    if (at < to && this.seconds[at] === b) return -this.quantized[at]! * LM_QUANT_STEP;
-    return this.backoffs[a]! + this.probs[b]!;
+    return at < to && this.seconds[at] === b ? at : -1;
   }
 
   /** `fit` by word ids. */

@@ -46,6 +46,12 @@ describe("language model", () => {
     expect(model.unigram("zzzqx")).toBeLessThan(model.unigram("speed"));
   });
 
+  it("tells pairs it keeps from pairs it estimates", () => {
+    expect(model.hasBigram("united", "states")).toBe(true);
+    expect(model.hasBigram("nationwide", "zzzqx")).toBe(false);
+    expect(model.hasBigram("zzzqx", "states")).toBe(false);
+  });
+
   it("refuses a file that is not a model, a truncated one or one of another version, naming the file", () => {
     const good = Buffer.alloc(32);
     good.write(LM_MAGIC, 0, "latin1");
