@@ -29,11 +29,12 @@ export interface ComposedReading {
   distinctive: boolean;
 }
 
-interface TermNode {
+/** Both fields from the start: one hidden class keeps the walk's lookups monomorphic. */
+class TermNode {
   /** Absent on the last word of a term (most nodes): an empty Map per node costs megabytes per worker. */
-  children?: Map<string, TermNode>;
+  children: Map<string, TermNode> | undefined = undefined;
   /** The term as the dictionary writes it, when a term ends here. */
-  term?: string;
+  term: string | undefined = undefined;
 }
 
 /** Terms are 2–4 words: longer originals are sentences' worth of context, not terms. */
@@ -125,7 +126,7 @@ export class CompositionModel {
   private readonly substitutes = new Map<string, Set<string>>();
   /** "spun original" → lowest legit of the entries that taught the habit, and how many taught it. */
   private readonly habitStats = new Map<string, { legit: number; lines: number }>();
-  private readonly terms: TermNode & { children: Map<string, TermNode> } = { children: new Map() };
+  private readonly terms = Object.assign(new TermNode(), { children: new Map<string, TermNode>() });
   /** Lowercase spun forms and originals: phrases that are themselves dictionary text are left to it. */
   private readonly listed = new Set<string>();
   /** Originals learned so far (while the model is built). */
@@ -273,7 +274,7 @@ export class CompositionModel {
     for (const w of target) {
       node.children ??= new Map();
       let child = node.children.get(w);
-      if (!child) node.children.set(w, (child = {}));
+      if (!child) node.children.set(w, (child = new TermNode()));
       node = child;
     }
     node.term ??= asWritten;

@@ -5,24 +5,24 @@ import type { DictionaryEntry } from "./types.js";
 
 /**
  * Most nodes are leaves or carry no entries, most carry at most one, and most inner nodes have one
- * child: every field is created on first use, a lone child is kept by its key without a Map (a Map
- * costs about 200 bytes), a lone entry without an array, and an entry's spacing is a number in an
- * array beside it, kept only when some entry of the node is not spaced word by word (memory per
- * worker thread: the index has a node per word of tens of thousands of phrases).
+ * child: a lone child is kept by its key without a Map (a Map costs about 200 bytes), a lone entry
+ * without an array, and an entry's spacing is a number in an array beside it, kept only when some
+ * entry of the node is not spaced word by word (memory per worker thread: the index has a node per
+ * word of tens of thousands of phrases).
  */
-interface TrieNode {
+class TrieNode {
   /** The key of the only child, while there is one. */
-  onlyKey?: string;
-  only?: TrieNode;
+  onlyKey: string | undefined = undefined;
+  only: TrieNode | undefined = undefined;
   /** The children, once there are two or more. */
-  children?: Map<string, TrieNode>;
+  children: Map<string, TrieNode> | undefined = undefined;
   /** Entries whose spun form ends at this node: the entry itself while there is one (an array costs about 56 bytes). */
-  entries?: DictionaryEntry | DictionaryEntry[];
+  entries: DictionaryEntry | DictionaryEntry[] | undefined = undefined;
   /**
    * For each entry, the tokens of its spun form that follow the previous one without a space (bit k
    * for token k); absent while every entry's tokens are separated by spaces.
    */
-  spacings?: number[];
+  spacings: number[] | undefined = undefined;
 }
 
 function childOf(node: TrieNode, key: string): TrieNode | undefined {
@@ -46,8 +46,14 @@ export interface DictionaryMatch {
   entry: DictionaryEntry;
 }
 
+/**
+ * Every node has every field from the start: nodes built field by field took five hidden classes, and
+ * the lookup that runs for every token of every text (childOf) became megamorphic: 13% of the time
+ * spent finding candidates. With one class, matching is 1.3 times as fast (interleaved A/B over the
+ * bundled corpus); an empty object literal reserves four fields anyway, so the class costs 4 bytes a node.
+ */
 function newNode(): TrieNode {
-  return {};
+  return new TrieNode();
 }
 
 /**
