@@ -105,6 +105,15 @@ describe("clean text", () => {
     expect(result.document.verdict).toBe("clean");
     expect(unspinner.repair(CLEAN).text).toBe(CLEAN);
   });
+
+  it("is left alone in a short snippet with one doubtful span, while a near-impossible one still fires", () => {
+    const dict = join(mkdtempSync(join(tmpdir(), "unspin-snippet-")), "snippet.dict");
+    writeFileSync(dict, "sure => certain ; legit=0.05\ncounterfeit consciousness => artificial intelligence ; legit=0.001\n");
+    const alone = createUnspinner({ packs: [], dictionaries: [dict], languageModel: false });
+    const snippet = "I am sure the committee will meet again next week to discuss the budget and the new school buildings.";
+    expect(alone.repair(snippet).text).toBe(snippet);
+    expect(alone.repair("Counterfeit consciousness is changing how we work.").text).toBe("Artificial intelligence is changing how we work.");
+  });
 });
 
 describe("repair", () => {
