@@ -8,10 +8,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { findCandidates } from "../src/candidates.js";
+import { candidatesOfText } from "../src/candidates-of-text.js";
 import { DictionaryIndex } from "../src/dictionary/index.js";
 import { loadBundledPacks } from "../src/dictionary/load.js";
-import { isWordToken, tokenizeInChunks } from "../src/tokenize.js";
 
 function cleanTexts(dirs: string[]): string[] {
   const texts = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(dir, f), "utf8")));
@@ -32,16 +31,15 @@ const index = new DictionaryIndex(loadBundledPacks());
 const counts = new Map<string, { count: number; legit: number; spun: string; examples: string[] }>();
 let words = 0;
 for (const text of texts) {
-  for (const tokens of tokenizeInChunks(text)) {
-    words += tokens.filter(isWordToken).length;
-    for (const c of findCandidates(tokens, text, index)) {
-      if (c.origin.kind !== "dictionary") continue;
-      const key = `${c.origin.file}:${c.origin.line}`;
-      const entry = counts.get(key) ?? { count: 0, legit: c.legit, spun: c.origin.spun, examples: [] };
-      entry.count++;
-      if (entry.examples.length < 2) entry.examples.push(text.slice(Math.max(0, c.start - 30), c.end + 30).replace(/\s+/g, " "));
-      counts.set(key, entry);
-    }
+  const found = candidatesOfText({ index }, text);
+  words += found.words;
+  for (const c of found.candidates) {
+    if (c.origin.kind !== "dictionary") continue;
+    const key = `${c.origin.file}:${c.origin.line}`;
+    const entry = counts.get(key) ?? { count: 0, legit: c.legit, spun: c.origin.spun, examples: [] };
+    entry.count++;
+    if (entry.examples.length < 2) entry.examples.push(text.slice(Math.max(0, c.start - 30), c.end + 30).replace(/\s+/g, " "));
+    counts.set(key, entry);
   }
 }
 const rows = [...counts.entries()].map(([where, e]) => ({ where, ...e, perMillion: (1e6 * e.count) / words, risk: ((1e6 * e.count) / words) * (1 - e.legit) }));

@@ -46,9 +46,18 @@ function isLayout(token: Token): boolean {
   return token.type !== "word" && (token.type === "tabCRLF" || token.text.trim() === "");
 }
 
+/**
+ * The nearest token from `from` on (by `step`) that is not layout, unless a paragraph break (two line
+ * breaks) comes first: a condition reads the span's own paragraph, so that what is found in a
+ * paragraph depends on it alone (see tokenize.ts).
+ */
 function neighbourIndex(tokens: readonly Token[], from: number, step: 1 | -1): number {
+  let lineBreaks = 0;
   for (let i = from; i >= 0 && i < tokens.length; i += step) {
-    if (!isLayout(tokens[i]!)) return i;
+    const token = tokens[i]!;
+    if (!isLayout(token)) return i;
+    for (let k = 0; k < token.text.length; k++) if (token.text.charCodeAt(k) === 10) lineBreaks++;
+    if (lineBreaks >= 2) return -1;
   }
   return -1;
 }
@@ -61,41 +70,47 @@ function neighbourIndex(tokens: readonly Token[], from: number, step: 1 | -1): n
 function wholeWord(tokens: readonly Token[], at: number, step: 1 | -1): string {
   let from = at;
   let to = at;
-  if (step < 0) while (from > 0 && !tokens[from]!.spaceBefore) from--;
-  else while (to + 1 < tokens.length && !tokens[to + 1]!.spaceBefore) to++;
+  if (step < 0) while (from > 0 && !tokens[from]!.spaceBefore && !isLayout(tokens[from - 1]!)) from--;
+  else while (to + 1 < tokens.length && !tokens[to + 1]!.spaceBefore && !isLayout(tokens[to + 1]!)) to++;
   let word = "";
   for (let i = from; i <= to; i++) word += tokens[i]!.key;
   return word;
 }
 
 /**
- * The words of the text being read, built on first use: only entries with a `doc:` condition need
- * them (the topic tells the sense: `components` are ingredients in a recipe, parts in a machine).
+ * Which of the words that `doc:` conditions name the text contains (the topic tells the sense:
+ * `components` are ingredients in a recipe, parts in a machine). Each condition's answer is kept: it
+ * holds for the whole text, however often its entry matches, and a piece of text whose candidates are
+ * reused (candidates-of-text.ts) is reused only where the same questions get the same answers.
  */
-class TextWords {
-  private words: Set<string> | undefined;
-  /** Answers by word set: a condition's answer holds for the whole text, however often its entry matches. */
-  private readonly answers = new Map<ReadonlySet<string>, boolean>();
-  /** `asked`: every word some doc: condition names; only those of the text are collected. */
-  constructor(private readonly tokens: readonly Token[], private readonly asked: ReadonlySet<string>) {}
+export class DocumentWords {
+  private present: ReadonlySet<string> | undefined;
+  /** Answers by word set, in the order asked. */
+  readonly answers = new Map<ReadonlySet<string>, boolean>();
+  /** `present`: the condition words the text contains, or a function that finds them when first needed. */
+  constructor(private readonly source: ReadonlySet<string> | (() => ReadonlySet<string>)) {}
   hasAny(wanted: ReadonlySet<string>): boolean {
     let answer = this.answers.get(wanted);
     if (answer === undefined) this.answers.set(wanted, (answer = this.lookUp(wanted)));
     return answer;
   }
   private lookUp(wanted: ReadonlySet<string>): boolean {
-    if (!this.words) {
-      this.words = new Set();
-      for (const token of this.tokens) if (this.asked.has(token.key)) this.words.add(token.key);
-    }
-    for (const word of wanted) if (this.words.has(word)) return true;
+    this.present ??= typeof this.source === "function" ? this.source() : this.source;
+    for (const word of wanted) if (this.present.has(word)) return true;
     return false;
   }
 }
 
-function conditionHolds(condition: ContextCondition, tokens: readonly Token[], start: number, end: number, textWords: TextWords): boolean {
+/** The words of `asked` (every word some `doc:` condition names) that occur among the tokens. */
+export function documentWordsIn(tokens: readonly Token[], asked: ReadonlySet<string>): Set<string> {
+  const present = new Set<string>();
+  if (asked.size > 0) for (const token of tokens) if (asked.has(token.key)) present.add(token.key);
+  return present;
+}
+
+function conditionHolds(condition: ContextCondition, tokens: readonly Token[], start: number, end: number, documentWords: DocumentWords): boolean {
   let hit: boolean;
-  if (condition.side === "doc") hit = textWords.hasAny(condition.words);
+  if (condition.side === "doc") hit = documentWords.hasAny(condition.words);
   else {
     const step = condition.side === "prev" ? -1 : 1;
     const at = neighbourIndex(tokens, step < 0 ? start - 1 : end, step);
@@ -126,8 +141,8 @@ function wordCount(phrase: string): number {
 }
 
 /** True when the entry's POS test and context conditions accept the match at tokens [start, end). */
-function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number, textWords: TextWords): boolean {
-  return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end, textWords));
+function entryApplies(entry: DictionaryEntry, tokens: readonly Token[], start: number, end: number, documentWords: DocumentWords): boolean {
+  return headPosFits(entry, tokens, start, end) && entry.conditions.every((c) => conditionHolds(c, tokens, start, end, documentWords));
 }
 
 /** A candidate for tokens [start, end) (array positions) with the given originals and prior. */
@@ -269,16 +284,18 @@ function fitCandidates(tokens: readonly Token[], text: string, others: readonly 
 /**
  * Every dictionary match whose conditions hold, the built-in rules' candidates, where no dictionary
  * line covers the same tokens the composed readings, and for words nothing else covers the fit
- * readings; in text order.
+ * readings; in text order. `documentWords` answers `doc:` conditions (by default from these tokens).
  */
-export function findCandidates(tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel, wordFit?: WordFit): Candidate[] {
+export function findCandidates(
+  tokens: readonly Token[], text: string, index: DictionaryIndex, composer?: CompositionModel, wordFit?: WordFit,
+  documentWords = new DocumentWords(() => documentWordsIn(tokens, index.documentConditionWords)),
+): Candidate[] {
   const candidates: Candidate[] = [];
-  const textWords = new TextWords(tokens, index.documentConditionWords);
   for (let start = 0; start < tokens.length; start++) {
     if (isLayout(tokens[start]!)) continue;
     const firstMatch = candidates.length;
     for (const match of index.matchAt(tokens, start)) {
-      if (!entryApplies(match.entry, tokens, match.start, match.end, textWords)) continue;
+      if (!entryApplies(match.entry, tokens, match.start, match.end, documentWords)) continue;
       if (!onClusterBoundaries(text, tokens[match.start]!.start, tokens[match.end - 1]!.end)) continue;
       candidates.push(fromDictionary(match.entry, tokens, text, match.start, match.end));
     }

@@ -94,48 +94,99 @@ const FOLDED_QUOTES = /[\u2018\u2019\u02bc\u2032\u201c\u201d]/;
  */
 export function tokenize(text: string, options: TokenizeOptions = { lemmas: true }): Token[] {
   const tokens: Token[] = [];
-  for (const chunk of tokenizeInChunks(text, options)) for (const token of chunk) tokens.push(token);
+  let sentenceBase = 0;
+  for (const stretch of stretchBounds(text)) {
+    const part = tokenizePiece(text, stretch[0]![0], stretch.at(-1)![1], options);
+    sentenceBase = rebase(part, tokens.length, sentenceBase);
+    for (const token of part) tokens.push(token);
+  }
+  return tokens;
+}
+
+/** Renumbers tokens read on their own after `tokenBase` tokens and `sentenceBase` sentences; returns the next sentence number. */
+export function rebase(tokens: Token[], tokenBase: number, sentenceBase: number): number {
+  for (const token of tokens) {
+    token.index += tokenBase;
+    token.sentence += sentenceBase;
+  }
+  return tokens.length === 0 ? sentenceBase : tokens[tokens.length - 1]!.sentence + 1;
+}
+
+/**
+ * Tokenizes characters [from, to) of a text on their own: offsets are into the whole text, token
+ * indices and sentence numbers start at 0 (see `rebase`).
+ */
+export function tokenizePiece(text: string, from: number, to: number, options: TokenizeOptions = {}): Token[] {
+  const tokens = tokenizeChunk(text.slice(from, to), options);
+  if (from > 0) {
+    for (const token of tokens) {
+      token.start += from;
+      token.end += from;
+    }
+  }
   return tokens;
 }
 
 /**
- * Tokenizes a text a chunk of paragraphs at a time (offsets, indices and sentence numbers are those of
- * the whole text). wink-nlp slows down more than linearly on very long documents, and a caller that
- * handles one chunk at a time keeps only that chunk's tokens in memory.
+ * A text is read in stretches of whole paragraphs (pieces) of at most STRETCH_CHARS, one call of
+ * wink-nlp each: wink-nlp slows down more than linearly on very long documents, and a caller that
+ * handles one stretch at a time holds only that stretch's tokens.
+ *
+ * A piece is a paragraph: it ends after a paragraph break (a line break, a blank line and the
+ * whitespace after it). Nothing the later stages find reaches across a paragraph break (sentences end
+ * there, see tokenizeChunk; context conditions and word readings stay inside), and wink-nlp tokenizes
+ * and tags a paragraph alike with or without the paragraphs around it (on 1,295 paragraphs of the
+ * corpus, the dev pages and State of the Union addresses, 301,427 tokens: identical). So what is
+ * found in a piece depends on its text alone, and repair, looking at its own output once more, need
+ * not read again the pieces its edits left alone (see candidates-of-text.ts).
  */
-export function* tokenizeInChunks(text: string, options: TokenizeOptions = {}): Generator<Token[]> {
-  let tokenBase = 0;
-  let sentenceBase = 0;
-  for (const [from, to] of chunkBounds(text)) {
-    const chunk = tokenizeChunk(text.slice(from, to), options);
-    if (chunk.length === 0) continue;
-    for (const token of chunk) {
-      token.index += tokenBase;
-      token.start += from;
-      token.end += from;
-      token.sentence += sentenceBase;
-    }
-    tokenBase += chunk.length;
-    sentenceBase = chunk[chunk.length - 1]!.sentence + 1;
-    yield chunk;
-  }
-}
+const STRETCH_CHARS = 64 * 1024;
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
 
-const CHUNK_CHARS = 64 * 1024;
-
-/** Splits a long text at paragraph breaks (else line breaks, else spaces) into pieces of about CHUNK_CHARS. */
-function chunkBounds(text: string): [number, number][] {
+/** The [from, to) ranges of a text's paragraphs (one empty range for an empty text). */
+export function pieceBounds(text: string): [number, number][] {
   const bounds: [number, number][] = [];
   let from = 0;
-  while (text.length - from > CHUNK_CHARS) {
-    const window = text.slice(from + CHUNK_CHARS / 2, from + CHUNK_CHARS);
-    const cut = [/\n\s*\n/g, /\n/g, /\s/g].map((re) => lastMatchEnd(window, re)).find((i) => i > 0);
-    let to = cut === undefined ? from + CHUNK_CHARS : from + CHUNK_CHARS / 2 + cut;
-    if (/[\udc00-\udfff]/.test(text[to] ?? "")) to--; // never between the halves of a surrogate pair
-    bounds.push([from, to]);
-    from = to;
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    const end = match.index + match[0].length;
+    if (end >= text.length) break;
+    bounds.push(...withinMaximum(text, from, end));
+    from = end;
   }
-  bounds.push([from, text.length]);
+  bounds.push(...withinMaximum(text, from, text.length));
+  return bounds;
+}
+
+/** The text's pieces grouped into stretches of at most STRETCH_CHARS (a longer piece alone). */
+export function stretchBounds(text: string): [number, number][][] {
+  const stretches: [number, number][][] = [];
+  let current: [number, number][] = [];
+  for (const piece of pieceBounds(text)) {
+    if (current.length > 0 && piece[1] - current[0]![0] > STRETCH_CHARS) {
+      stretches.push(current);
+      current = [];
+    }
+    current.push(piece);
+  }
+  stretches.push(current);
+  return stretches;
+}
+
+/**
+ * A paragraph longer than STRETCH_CHARS, cut at line breaks, else spaces, into pieces of about that
+ * size (the only pieces that end inside a paragraph).
+ */
+function withinMaximum(text: string, from: number, to: number): [number, number][] {
+  const bounds: [number, number][] = [];
+  while (to - from > STRETCH_CHARS) {
+    const window = text.slice(from + STRETCH_CHARS / 2, from + STRETCH_CHARS);
+    const cut = [/\n/g, /\s/g].map((re) => lastMatchEnd(window, re)).find((i) => i > 0);
+    let end = cut === undefined ? from + STRETCH_CHARS : from + STRETCH_CHARS / 2 + cut;
+    if (/[\udc00-\udfff]/.test(text[end] ?? "")) end--; // never between the halves of a surrogate pair
+    bounds.push([from, end]);
+    from = end;
+  }
+  bounds.push([from, to]);
   return bounds;
 }
 
@@ -149,6 +200,9 @@ export interface TokenizeOptions {
   /** Ask wink-nlp for lemmas too (about a tenth of its time). */
   lemmas?: boolean;
 }
+
+/** Whitespace with a blank line in it: a paragraph break. */
+const PARAGRAPH_GAP = /\n[^\S\n]*\n/;
 
 function tokenizeChunk(text: string, options: TokenizeOptions): Token[] {
   if (text.length === 0) return [];
@@ -164,12 +218,22 @@ function tokenizeChunk(text: string, options: TokenizeOptions): Token[] {
   const sentenceOf = sentenceIndexByToken(spans, values.length);
   const tokens: Token[] = [];
   let offset = 0;
+  // Paragraph breaks passed: added to the sentence numbers, so that no sentence spans a paragraph break.
+  let breaks = 0;
+  let contentEnd = -1;
+  let afterLineBreak = false;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? "";
     const space = spaces[i] ?? "";
     offset += space.length;
     // wink-nlp silently drops a few characters (a byte-order mark, for one): re-synchronise on them.
     if (text.startsWith(value, offset) === false) offset = resync(text, value, offset - space.length);
+    if (types[i] === "tabCRLF") afterLineBreak = true;
+    else {
+      if (afterLineBreak && contentEnd >= 0 && PARAGRAPH_GAP.test(text.slice(contentEnd, offset))) breaks++;
+      afterLineBreak = false;
+      contentEnd = offset + value.length;
+    }
     const token: Token = {
       index: i,
       text: value,
@@ -178,7 +242,7 @@ function tokenizeChunk(text: string, options: TokenizeOptions): Token[] {
       end: offset + value.length,
       pos: tags[i] ?? "X",
       type: types[i] ?? "word",
-      sentence: sentenceOf[i] ?? 0,
+      sentence: (sentenceOf[i] ?? 0) + breaks,
       spaceBefore: space.length > 0 || i === 0,
       shape: caseShape(value),
     };

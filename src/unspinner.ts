@@ -1,4 +1,5 @@
-import { findCandidates, type Candidate, type FindingSource } from "./candidates.js";
+import type { FindingSource } from "./candidates.js";
+import { candidatesOfText, PieceMemo, type CandidateSources } from "./candidates-of-text.js";
 import { CompositionModel } from "./compose.js";
 import { FITTED_MAP, type ConfidenceMap } from "./confidence.js";
 import { DictionaryIndex } from "./dictionary/index.js";
@@ -10,7 +11,7 @@ import { applyEdits, stabilizeEdits, withoutUnchangedEdges, type Edit } from "./
 import { planRestoration, type Restoration } from "./restore.js";
 import { scoreCandidates, type ScoredCandidate } from "./scoring.js";
 import { chooseNonOverlapping } from "./selection.js";
-import { isWordToken, matchKey, tokenizeInChunks } from "./tokenize.js";
+import { matchKey } from "./tokenize.js";
 import { scoreDocument, type DocumentScore } from "./verdict.js";
 import { FITTED_CHANNEL, WordFit, type FitChannel } from "./word-fit.js";
 
@@ -145,40 +146,16 @@ function toEdit(finding: Finding): Edit {
   return withoutUnchangedEdges({ start: finding.start, end: finding.end, text: finding.text, replacement: finding.restorations[0]!.text, confidence: finding.confidence });
 }
 
-/**
- * Finds the candidates of a text a chunk at a time, so that only one chunk's tokens are ever held:
- * the later stages need the candidates (with their word positions and context), not the tokens.
- */
-function collectCandidates(model: Model, text: string): { candidates: Candidate[]; positions: number[]; words: number } {
-  const candidates: Candidate[] = [];
-  const positions: number[] = [];
-  let words = 0;
-  for (const tokens of tokenizeInChunks(text)) {
-    const wordsBefore = new Array<number>(tokens.length + 1);
-    wordsBefore[0] = 0;
-    tokens.forEach((t, i) => (wordsBefore[i + 1] = wordsBefore[i]! + (isWordToken(t) ? 1 : 0)));
-    const base = tokens[0]!.index;
-    for (const candidate of findCandidates(tokens, text, model.index, model.composer, model.wordFit)) {
-      candidates.push(candidate);
-      positions.push(words + wordsBefore[candidate.startToken - base]!);
-    }
-    words += wordsBefore[tokens.length]!;
-  }
-  return { candidates, positions, words };
-}
-
 /** What one analysis needs besides the text: the loaded dictionaries and the confidence map. */
-interface Model {
+interface Model extends CandidateSources {
   index: DictionaryIndex;
   composer: CompositionModel;
-  /** Absent when the unspinner was created with `languageModel: false`. */
-  wordFit?: WordFit;
   confidenceMap: ConfidenceMap;
 }
 
-function analyse(model: Model, text: string, minConfidence: number, unsureFrom = minConfidence): Analysis {
+function analyse(model: Model, text: string, minConfidence: number, unsureFrom = minConfidence, memo?: PieceMemo): Analysis {
   if (typeof text !== "string") throw new UnspinError("USAGE", `expected a string, got ${typeof text}`);
-  const { candidates, positions, words } = collectCandidates(model, text);
+  const { candidates, positions, words } = candidatesOfText(model, text, memo);
   const scoredText = scoreCandidates(candidates, positions, words, model.confidenceMap);
   const { scored } = scoredText;
   const chosen = chooseNonOverlapping(scored.filter((c) => c.confidence >= minConfidence));
@@ -238,8 +215,10 @@ export function createUnspinner(options: UnspinnerOptions = {}): Unspinner {
     },
     repair(text, call) {
       const minConfidence = threshold(call);
-      const { findings, document } = analyse(model, text, minConfidence);
-      const editsOf = (t: string) => analyse(model, t, minConfidence).findings.map(toEdit);
+      // The pieces of the text its edits leave alone are read once for all the rounds of stabilizeEdits.
+      const memo = new PieceMemo();
+      const { findings, document } = analyse(model, text, minConfidence, minConfidence, memo);
+      const editsOf = (t: string) => analyse(model, t, minConfidence, minConfidence, memo).findings.map(toEdit);
       const edits = stabilizeEdits(text, findings.map(toEdit), editsOf);
       return { text: applyEdits(text, edits), edits, document };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetPhrases, tokenize, tokenizePhrases } from "../src/tokenize.js";
+import { forgetPhrases, pieceBounds, stretchBounds, tokenize, tokenizePhrases, tokenizePiece } from "../src/tokenize.js";
 
 const TRICKY = [
   "It’s the place they received’t go; don't.\r\n\tWall Avenue’s gross sales rose 8.5 p.c.",
@@ -52,6 +52,42 @@ describe("tokenize", () => {
     expect(tokens.map((t) => t.text.replace(/\s+/g, "")).join("")).toBe(long.replace(/\s+/g, ""));
     for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.sentence).toBeGreaterThanOrEqual(tokens[i - 1]!.sentence);
     expect(tokens.at(-1)!.sentence).toBeGreaterThan(2500);
+  });
+});
+
+describe("paragraphs (pieces) and stretches", () => {
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} tells of the Nationwide Military and its ${"many ".repeat(i % 7)}members of the family.`.repeat(1 + (i % 4)));
+  const text = paragraphs.join("\n\n") + "\r\n  \r\nA last line after a break with spaces and carriage returns.";
+
+  it("cover the text, one piece per paragraph, each ending after its paragraph break", () => {
+    const bounds = pieceBounds(text);
+    expect(bounds).toHaveLength(41);
+    expect(bounds[0]![0]).toBe(0);
+    expect(bounds.at(-1)![1]).toBe(text.length);
+    bounds.forEach(([from, to], i) => {
+      if (i > 0) expect(from).toBe(bounds[i - 1]![1]);
+      if (i < bounds.length - 1) expect(text.slice(from, to).trimEnd()).toBe(i < 40 ? paragraphs[i] : undefined);
+    });
+  });
+
+  it("group paragraphs into stretches of at most 64 kB", () => {
+    const long = Array.from({ length: 400 }, () => paragraphs.join(" ")).join("\n\n");
+    const stretches = stretchBounds(long);
+    expect(stretches.length).toBeGreaterThan(1);
+    expect(stretches.flat()).toEqual(pieceBounds(long));
+    for (const s of stretches) if (s.length > 1) expect(s.at(-1)![1] - s[0]![0]).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it("are tokenized alike alone and within their stretch, and no sentence spans a paragraph break", () => {
+    const alone = pieceBounds(text).flatMap(([from, to]) => tokenizePiece(text, from, to).map((t) => [t.text, t.start, t.pos]));
+    const tokens = tokenize(text, {});
+    expect(tokens.map((t) => [t.text, t.start, t.pos])).toEqual(alone);
+    const bounds = pieceBounds(text);
+    const paragraphOf = (t: { start: number }) => bounds.findIndex(([, to]) => t.start < to);
+    const words = tokens.filter((t) => t.type === "word");
+    for (let i = 1; i < words.length; i++) {
+      if (paragraphOf(words[i]!) !== paragraphOf(words[i - 1]!)) expect(words[i]!.sentence).not.toBe(words[i - 1]!.sentence);
+    }
   });
 });
 

@@ -2,7 +2,8 @@
 export interface ContextCondition {
   /**
    * What is tested: the token before or after the span, or (`doc`) whether the text contains one of
-   * the words anywhere (in a text longer than 64 kB: in the stretch of text being read, see tokenize.ts).
+   * the words anywhere (in a text longer than 64 kB: in the stretch of text being read, see
+   * candidates-of-text.ts).
    */
   side: "prev" | "next" | "doc";
   /** Universal POS tags that satisfy the test. */
