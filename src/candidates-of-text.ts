@@ -119,8 +119,8 @@ function wordsBefore(tokens: readonly Token[]): number[] {
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** A paragraph's `doc:` words, kept per paragraph: most have none, and share one empty set. */
-function ownWords(tokens: readonly Token[], asked: ReadonlySet<string>): ReadonlySet<string> {
-  const words = documentWordsIn(tokens, asked);
+function ownWords(tokens: readonly Token[], from: number, to: number, asked: ReadonlySet<string>): ReadonlySet<string> {
+  const words = documentWordsIn(tokens, asked, from, to);
   return words.size === 0 ? NO_WORDS : words;
 }
 
@@ -142,7 +142,7 @@ function byPiece(text: string, part: ReadPart, candidates: readonly Candidate[],
     results.push([text.slice(from, to), {
       from, tokenBase: runBase + firstToken, tokens: t - firstToken, words: words[t]! - words[firstToken]!, candidates: own,
       positions: own.map((x) => words[x.startToken - runBase]! - words[firstToken]!),
-      documentWords: ownWords(tokens.slice(firstToken, t), asked), answers,
+      documentWords: ownWords(tokens, firstToken, t, asked), answers,
     }]);
   }
   return results;

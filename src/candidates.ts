@@ -101,10 +101,10 @@ export class DocumentWords {
   }
 }
 
-/** The words of `asked` (every word some `doc:` condition names) that occur among the tokens. */
-export function documentWordsIn(tokens: readonly Token[], asked: ReadonlySet<string>): Set<string> {
+/** The words of `asked` (every word some `doc:` condition names) that occur among tokens [from, to). */
+export function documentWordsIn(tokens: readonly Token[], asked: ReadonlySet<string>, from = 0, to = tokens.length): Set<string> {
   const present = new Set<string>();
-  if (asked.size > 0) for (const token of tokens) if (asked.has(token.key)) present.add(token.key);
+  if (asked.size > 0) for (let i = from; i < to; i++) if (asked.has(tokens[i]!.key)) present.add(tokens[i]!.key);
   return present;
 }
 
