@@ -63,18 +63,34 @@ interface ReadPart {
   kind: "read";
   pieces: [number, number][];
   tokens: Token[];
-  documentWords: Set<string>;
+  /** Its `doc:` condition words, once some condition asks. */
+  documentWords?: ReadonlySet<string>;
 }
 
 /** Consecutive paragraphs, tokenized with one call of wink-nlp. */
-function toRead(text: string, pieces: [number, number][], asked: ReadonlySet<string>): ReadPart {
-  const tokens = tokenizePiece(text, pieces[0]![0], pieces.at(-1)![1]);
-  return { kind: "read", pieces, tokens, documentWords: documentWordsIn(tokens, asked) };
+function toRead(text: string, pieces: [number, number][]): ReadPart {
+  return { kind: "read", pieces, tokens: tokenizePiece(text, pieces[0]![0], pieces.at(-1)![1]) };
+}
+
+function wordsOf(part: Part, asked: ReadonlySet<string>): ReadonlySet<string> {
+  if (part.kind === "known") return part.result.documentWords;
+  return (part.documentWords ??= documentWordsIn(part.tokens, asked));
+}
+
+/** The `doc:` condition words of a stretch's parts, gathered when a condition first asks. */
+function stretchWords(parts: readonly Part[], asked: ReadonlySet<string>): () => ReadonlySet<string> {
+  let present: Set<string> | undefined;
+  return () => {
+    if (present) return present;
+    present = new Set<string>();
+    for (const part of parts) for (const word of wordsOf(part, asked)) present.add(word);
+    return present;
+  };
 }
 
 /** The stretch's paragraphs: those the memo knows, the others in runs read together. */
-function partsOf(text: string, stretch: [number, number][], asked: ReadonlySet<string>, memo: PieceMemo | undefined): Part[] {
-  if (!memo) return [toRead(text, stretch, asked)];
+function partsOf(text: string, stretch: [number, number][], memo: PieceMemo | undefined): Part[] {
+  if (!memo) return [toRead(text, stretch)];
   const parts: Part[] = [];
   let run: [number, number][] = [];
   for (const piece of stretch) {
@@ -83,11 +99,11 @@ function partsOf(text: string, stretch: [number, number][], asked: ReadonlySet<s
       run.push(piece);
       continue;
     }
-    if (run.length > 0) parts.push(toRead(text, run, asked));
+    if (run.length > 0) parts.push(toRead(text, run));
     run = [];
     parts.push({ kind: "known", piece, result });
   }
-  if (run.length > 0) parts.push(toRead(text, run, asked));
+  if (run.length > 0) parts.push(toRead(text, run));
   return parts;
 }
 
@@ -156,7 +172,7 @@ export function candidatesOfText(sources: CandidateSources, text: string, memo?:
   const result: TextCandidates = { candidates: [], positions: [], words: 0 };
   const asked = sources.index.documentConditionWords;
   let tokenBase = 0;
-  const read = (part: ReadPart, present: ReadonlySet<string>) => {
+  const read = (part: ReadPart, present: () => ReadonlySet<string>) => {
     rebase(part.tokens, tokenBase, 0);
     const documentWords = new DocumentWords(present);
     const candidates = findCandidates(part.tokens, text, sources.index, sources.composer, sources.wordFit, documentWords);
@@ -170,9 +186,8 @@ export function candidatesOfText(sources: CandidateSources, text: string, memo?:
     tokenBase += part.tokens.length;
   };
   for (const stretch of stretchBounds(text)) {
-    const parts = partsOf(text, stretch, asked, memo);
-    const present = new Set<string>();
-    for (const part of parts) for (const word of part.kind === "known" ? part.result.documentWords : part.documentWords) present.add(word);
+    const parts = partsOf(text, stretch, memo);
+    const present = stretchWords(parts, asked);
     for (const part of parts) {
       if (part.kind === "read") {
         read(part, present);
@@ -180,7 +195,7 @@ export function candidatesOfText(sources: CandidateSources, text: string, memo?:
       }
       const known = part.result;
       if (!sameAnswers(known, new DocumentWords(present))) {
-        read(toRead(text, [part.piece], asked), present);
+        read(toRead(text, [part.piece]), present);
         continue;
       }
       const [chars, tokens] = [part.piece[0] - known.from, tokenBase - known.tokenBase];
