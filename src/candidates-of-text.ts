@@ -1,14 +1,13 @@
-import { DocumentWords, documentWordsIn, findCandidates, type Candidate } from "./candidates.js";
-import type { CompositionModel } from "./compose.js";
-import type { DictionaryIndex } from "./dictionary/index.js";
-import { isWordToken, rebase, stretchBounds, tokenizePiece, type Token } from "./tokenize.js";
-import type { WordFit } from "./word-fit.js";
-
-/**
+/*
  * The candidate stage over a whole text: a stretch of paragraphs at a time (see tokenize.ts), so only
  * one stretch's tokens are ever held. A `doc:` condition asks about the stretch being read: the whole
  * text, up to 64 kB.
  */
+import { DocumentWords, documentWordsIn, findCandidates, type Candidate } from "./candidates.js";
+import type { CompositionModel } from "./compose.js";
+import type { DictionaryIndex } from "./dictionary/index.js";
+import { isWordToken, rebase, stretchBounds, tokenizeRange, type Token } from "./tokenize.js";
+import type { WordFit } from "./word-fit.js";
 
 /** What finding candidates needs besides the text. */
 export interface CandidateSources {
@@ -69,7 +68,7 @@ interface ReadPart {
 
 /** Consecutive paragraphs, tokenized with one call of wink-nlp. */
 function toRead(text: string, pieces: [number, number][]): ReadPart {
-  return { kind: "read", pieces, tokens: tokenizePiece(text, pieces[0]![0], pieces.at(-1)![1]) };
+  return { kind: "read", pieces, tokens: tokenizeRange(text, pieces[0]![0], pieces.at(-1)![1]) };
 }
 
 function wordsOf(part: Part, asked: ReadonlySet<string>): ReadonlySet<string> {

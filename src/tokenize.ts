@@ -96,7 +96,7 @@ export function tokenize(text: string, options: TokenizeOptions = { lemmas: true
   const tokens: Token[] = [];
   let sentenceBase = 0;
   for (const stretch of stretchBounds(text)) {
-    const part = tokenizePiece(text, stretch[0]![0], stretch.at(-1)![1], options);
+    const part = tokenizeRange(text, stretch[0]![0], stretch.at(-1)![1], options);
     sentenceBase = rebase(part, tokens.length, sentenceBase);
     for (const token of part) tokens.push(token);
   }
@@ -116,7 +116,7 @@ export function rebase(tokens: Token[], tokenBase: number, sentenceBase: number)
  * Tokenizes characters [from, to) of a text on their own: offsets are into the whole text, token
  * indices and sentence numbers start at 0 (see `rebase`).
  */
-export function tokenizePiece(text: string, from: number, to: number, options: TokenizeOptions = {}): Token[] {
+export function tokenizeRange(text: string, from: number, to: number, options: TokenizeOptions = {}): Token[] {
   const tokens = tokenizeChunk(text.slice(from, to), options);
   if (from > 0) {
     for (const token of tokens) {

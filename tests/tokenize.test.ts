@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetPhrases, pieceBounds, stretchBounds, tokenize, tokenizePhrases, tokenizePiece } from "../src/tokenize.js";
+import { forgetPhrases, pieceBounds, stretchBounds, tokenize, tokenizePhrases, tokenizeRange } from "../src/tokenize.js";
 
 const TRICKY = [
   "It’s the place they received’t go; don't.\r\n\tWall Avenue’s gross sales rose 8.5 p.c.",
@@ -79,7 +79,7 @@ describe("paragraphs (pieces) and stretches", () => {
   });
 
   it("are tokenized alike alone and within their stretch, and no sentence spans a paragraph break", () => {
-    const alone = pieceBounds(text).flatMap(([from, to]) => tokenizePiece(text, from, to).map((t) => [t.text, t.start, t.pos]));
+    const alone = pieceBounds(text).flatMap(([from, to]) => tokenizeRange(text, from, to).map((t) => [t.text, t.start, t.pos]));
     const tokens = tokenize(text, {});
     expect(tokens.map((t) => [t.text, t.start, t.pos])).toEqual(alone);
     const bounds = pieceBounds(text);
