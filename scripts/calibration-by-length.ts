@@ -11,8 +11,7 @@
  */
 import { discoverCorpus, type CorpusDocument } from "../src/eval/corpus.js";
 import { judgeFindings, reliability } from "../src/eval/calibration.js";
-import { evaluateDocument } from "../src/eval/run.js";
-import { addCounts, rates, ZERO_COUNTS } from "../src/eval/metrics.js";
+import { evaluateDocument, summarise } from "../src/eval/run.js";
 import type { Mark } from "../src/eval/markup.js";
 import { createUnspinner } from "../src/unspinner.js";
 
@@ -58,7 +57,7 @@ for (const size of sizes) {
   const docs = documents.flatMap((d) => windows(d, size));
   const calibration = reliability(judgeFindings(docs, unspinner, 0.1), 0.1, 0.1);
   const evaluations = docs.map((d) => evaluateDocument(d, (t) => unspinner.repair(t).text));
-  const sum = (kind: string) => rates(evaluations.filter((e) => e.kind === kind).reduce((s, e) => addCounts(s, e.counts), ZERO_COUNTS));
+  const sum = (kind: string) => summarise(evaluations.filter((e) => e.kind === kind)).rates;
   const spun = sum("spun");
   const clean = sum("clean");
   console.log(`${size > 0 ? String(size).padStart(5) : "whole"}  ${String(docs.length).padStart(7)}  ${String(calibration.findings).padStart(8)}  ${calibration.ece.toFixed(3)}  ${percent(spun.restorationAccuracy)}      ${percent(spun.detectionPrecision)}     ${clean.falseEditsPer1000Words?.toFixed(2) ?? "–"}`);

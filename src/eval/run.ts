@@ -32,7 +32,8 @@ export function evaluateDocument(doc: CorpusDocument, repairText: Repairer): Doc
   return { name: doc.name, path: doc.path, kind: doc.kind, counts, rates: rates(counts), alignment };
 }
 
-function summarise(docs: DocumentEvaluation[]) {
+/** Totals over evaluated documents. */
+export function summarise(docs: readonly DocumentEvaluation[]): { documents: number; counts: Counts; rates: Rates } {
   const counts = docs.reduce((sum, d) => addCounts(sum, d.counts), ZERO_COUNTS);
   return { documents: docs.length, counts, rates: rates(counts) };
 }
