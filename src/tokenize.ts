@@ -141,7 +141,10 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
  * not read again the pieces its edits left alone (see candidates-of-text.ts).
  */
 const STRETCH_CHARS = 64 * 1024;
-const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
+/** A blank line: a line break, whitespace without one, another line break. */
+const BLANK_LINE = String.raw`\n[^\S\n]*\n`;
+/** A paragraph break: a blank line and all the whitespace after it. */
+const PARAGRAPH_BREAK = new RegExp(BLANK_LINE + String.raw`\s*`, "g");
 
 /** The [from, to) ranges of a text's paragraphs (one empty range for an empty text). */
 export function pieceBounds(text: string): [number, number][] {
@@ -202,7 +205,7 @@ export interface TokenizeOptions {
 }
 
 /** Whitespace with a blank line in it: a paragraph break. */
-const PARAGRAPH_GAP = /\n[^\S\n]*\n/;
+const PARAGRAPH_GAP = new RegExp(BLANK_LINE);
 
 function tokenizeChunk(text: string, options: TokenizeOptions): Token[] {
   if (text.length === 0) return [];
